@@ -1,0 +1,133 @@
+"""The plugin's options, as users write them under `plugins: - llmblog:` in `mkdocs.yml`."""
+
+from __future__ import annotations
+
+import string
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+POST_URL_FIELDS = frozenset({"year", "month", "day", "slug"})
+PAGINATION_URL_FIELDS = frozenset({"page"})
+
+
+class UrlFormat(c.Type[str]):
+    """A URL pattern with `{placeholders}`, checked against the fields it may use."""
+
+    def __init__(self, fields: frozenset[str], required: str, default: str) -> None:
+        super().__init__(str, default=default)
+        self.fields = fields
+        self.required_field = required
+
+    def run_validation(self, value: object) -> str:
+        pattern = super().run_validation(value)
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+        except ValueError as error:
+            raise base.ValidationError(f"{pattern!r} is not a valid URL pattern: {error}") from None
+        unknown = used - self.fields
+        if unknown:
+            allowed = ", ".join(f"{{{name}}}" for name in sorted(self.fields))
+            raise base.ValidationError(
+                f"{pattern!r} uses unknown placeholder(s) "
+                f"{', '.join(sorted(unknown))}; allowed: {allowed}"
+            )
+        if self.required_field not in used:
+            raise base.ValidationError(f"{pattern!r} must contain {{{self.required_field}}}")
+        if pattern.startswith("/") or ".." in pattern.split("/"):
+            raise base.ValidationError(f"{pattern!r} must be a relative path without '..'")
+        return pattern.strip("/")
+
+
+class TimeZoneName(c.Type[str]):
+    """An IANA time zone name such as `Europe/Berlin`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise base.ValidationError(
+                f"{name!r} is not a known time zone; use an IANA name such as 'UTC' or "
+                "'Europe/Berlin'"
+            ) from None
+        return name
+
+
+class BlogDir(c.Type[str]):
+    """A folder inside `docs_dir`, written without leading slash or `..`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        folder = super().run_validation(value).strip("/")
+        if not folder or ".." in folder.split("/") or "\\" in folder:
+            raise base.ValidationError(
+                f"{value!r} must name a folder inside docs_dir, such as 'blog'"
+            )
+        return folder
+
+
+class LlmBlogConfig(base.Config):
+    """Options of the `llmblog` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the whole plugin off, e.g. `enabled: !ENV [LLMBLOG, true]`."""
+
+    blog_dir = BlogDir(default="blog")
+    """Folder inside `docs_dir` holding the blog; posts live in its `posts/` folder."""
+
+    blog_title = c.Optional(c.Type(str))
+    """Title of the blog index when the author has no `<blog_dir>/index.md` (default: "Blog")."""
+
+    timezone = TimeZoneName(default="UTC")
+    """Time zone for post dates written without one."""
+
+    post_url_format = UrlFormat(POST_URL_FIELDS, "slug", default="{year}/{month}/{day}/{slug}")
+    """Where a post is published, under `blog_dir`."""
+
+    post_slug_max_length = c.Type(int, default=80)
+    """Longest slug made from a title, in characters (cut at a word boundary)."""
+
+    pagination_per_page = c.Type(int, default=10)
+    """Posts on each page of the blog index."""
+
+    pagination_url_format = UrlFormat(PAGINATION_URL_FIELDS, "page", default="page/{page}")
+    """Where page 2 and on of a post list are published, under the list's own URL."""
+
+    excerpt_separator = c.Type(str, default="<!-- more -->")
+    """The mark that ends a post's excerpt; without it the excerpt is the first paragraph."""
+
+    draft = c.Type(bool, default=False)
+    """Publish drafts in `mkdocs build` too (with the draft mark)."""
+
+    draft_on_serve = c.Type(bool, default=True)
+    """Show drafts and scheduled posts in `mkdocs serve` (with the draft mark)."""
+
+    draft_if_future_date = c.Type(bool, default=True)
+    """Treat a post dated in the future as scheduled: left out of `mkdocs build` like a draft."""
+
+    reading_time = c.Type(bool, default=True)
+    """Show the estimated reading time on posts and post cards."""
+
+    words_per_minute = c.Type(int, default=265)
+    """Reading speed used for the reading time."""
+
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        failed, warnings = super().validate()
+        for key, minimum in (
+            ("post_slug_max_length", 8),
+            ("pagination_per_page", 1),
+            ("words_per_minute", 1),
+        ):
+            value = self.get(key)
+            if isinstance(value, int) and value < minimum:
+                failed.append(
+                    (key, base.ValidationError(f"must be at least {minimum}, not {value}"))
+                )
+        return failed, warnings

@@ -1,0 +1,22 @@
+"""Showing dates the way readers of the site's language write them."""
+
+from __future__ import annotations
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+from mkdocs_llmblog.dates import PostDate
+
+
+class DateFormatter:
+    """Formats post dates for one language, with Babel."""
+
+    def __init__(self, language: str) -> None:
+        try:
+            self.locale = Locale.parse(language.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            self.locale = Locale.parse("en")
+
+    def long(self, date: PostDate) -> str:
+        """E.g. "March 4, 2025" in English, "4. März 2025" in German."""
+        return str(format_date(date.moment.date(), format="long", locale=self.locale))

@@ -1,0 +1,214 @@
+"""Finding the posts among MkDocs' files and laying out the blog's pages, once per build."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.posts import Post, PostError, PostReadingOptions, read_post
+from mkdocs_llmblog.structure import Blog, Listing, ListPage
+from mkdocs_llmblog.urls import PageLocation, move_file, page_location
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildMode:
+    """What kind of build this is, as far as drafts are concerned."""
+
+    serving: bool
+    now_timestamp: float
+
+
+def discover_blog(
+    files: Files, config: MkDocsConfig, options: LlmBlogConfig, mode: BuildMode, blog_title: str
+) -> Blog:
+    """Read every post, decide which are published, and give posts and lists their URLs.
+
+    Raises:
+        PluginError: naming every post with bad front matter, or two posts sharing a URL.
+    """
+    blog = Blog(blog_dir=options.blog_dir)
+    posts_prefix = f"{options.blog_dir}/posts/"
+    docs_name = posixpath.basename(posixpath.normpath(config.docs_dir.replace("\\", "/")))
+    reading = PostReadingOptions(
+        zone=ZoneInfo(options.timezone),
+        slug_max_length=options.post_slug_max_length,
+        words_per_minute=options.words_per_minute,
+    )
+
+    post_files: dict[str, File] = {}
+    errors: list[str] = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.all):
+        if not file.src_uri.startswith(posts_prefix):
+            continue
+        path = posixpath.join(docs_name, file.src_uri)
+        try:
+            post = read_post(file.src_uri, path, _read_source(file, path), reading)
+        except PostError as error:
+            errors.append(str(error))
+            continue
+        blog.posts_by_src[file.src_uri] = post
+        post_files[file.src_uri] = file
+    if errors:
+        raise PluginError("\n".join(errors))
+
+    if not post_files and not _folder_exists(config, posts_prefix):
+        log.warning(
+            f"No posts folder '{posixpath.join(docs_name, posts_prefix)}': create it and put "
+            "Markdown posts in it, or set 'blog_dir' to the folder that holds 'posts/'."
+        )
+
+    _place_posts(blog, post_files, files, config, options, mode)
+    _lay_out_index(blog, files, config, options, blog_title)
+    return blog
+
+
+def _read_source(file: File, path: str) -> str:
+    try:
+        return file.content_string
+    except UnicodeDecodeError as error:
+        raise PostError(
+            path, None, f"cannot be read: the file is not UTF-8 ({error.reason})"
+        ) from None
+    except OSError as error:
+        raise PostError(path, None, f"cannot be read: {error.strerror}") from None
+
+
+def _folder_exists(config: MkDocsConfig, folder: str) -> bool:
+    return Path(config.docs_dir, folder).is_dir()
+
+
+def _is_shown(post: Post, options: LlmBlogConfig, mode: BuildMode) -> tuple[bool, bool]:
+    """Whether a post is part of this build, and whether it carries the draft mark."""
+    scheduled = options.draft_if_future_date and post.date.moment.timestamp() > mode.now_timestamp
+    if not (post.draft or scheduled):
+        return True, False
+    if mode.serving and options.draft_on_serve:
+        return True, True
+    if post.draft and not scheduled and options.draft:
+        return True, True
+    return False, False
+
+
+def _place_posts(
+    blog: Blog,
+    post_files: dict[str, File],
+    files: Files,
+    config: MkDocsConfig,
+    options: LlmBlogConfig,
+    mode: BuildMode,
+) -> None:
+    owner_by_dest: dict[str, str] = {}
+    other_pages_by_dest = {f.dest_uri: f for f in files if f.src_uri not in post_files}
+    errors: list[str] = []
+    for src_uri, post in blog.posts_by_src.items():
+        location = post_location(post, options, config.use_directory_urls)
+        other = owner_by_dest.setdefault(location.dest_uri, post.path)
+        if other != post.path:
+            errors.append(
+                f"{other} and {post.path} would both be published at '{location.url}'; "
+                "give one of them another 'slug' or 'date'"
+            )
+        elif (clash := other_pages_by_dest.get(location.dest_uri)) is not None:
+            errors.append(
+                f"{post.path} would be published at '{location.url}', which the page "
+                f"'{clash.src_uri}' already uses; give the post another 'slug'"
+            )
+        move_file(post_files[src_uri], location)
+        blog.post_urls[src_uri] = location.url
+    if errors:
+        raise PluginError("\n".join(errors))
+
+    shown: list[Post] = []
+    for src_uri, post in list(blog.posts_by_src.items()):
+        is_shown, marked = _is_shown(post, options, mode)
+        file = post_files[src_uri]
+        if not is_shown:
+            file.inclusion = InclusionLevel.EXCLUDED
+            del blog.posts_by_src[src_uri]
+            continue
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+        shown.append(post)
+        if marked:
+            blog.draft_marked.add(src_uri)
+    shown.sort(key=lambda post: post.sort_key, reverse=True)
+    blog.published = shown
+
+
+def post_location(post: Post, options: LlmBlogConfig, use_directory_urls: bool) -> PageLocation:
+    """Where a post is published, from `post_url_format`."""
+    day = post.date.moment
+    path = options.post_url_format.format(
+        year=f"{day.year:04d}", month=f"{day.month:02d}", day=f"{day.day:02d}", slug=post.slug
+    )
+    return page_location(f"{options.blog_dir}/{path}", use_directory_urls)
+
+
+def _lay_out_index(
+    blog: Blog, files: Files, config: MkDocsConfig, options: LlmBlogConfig, blog_title: str
+) -> None:
+    index_src = f"{options.blog_dir}/index.md"
+    listing = Listing(kind="index", title=blog_title)
+    index_file = files.get_file_from_path(index_src)
+    if index_file is None:
+        index_file = File.generated(
+            config,
+            index_src,
+            content=_generated_source(blog_title),
+            inclusion=InclusionLevel.INCLUDED,
+        )
+        files.append(index_file)
+    blog.index = listing
+    blog.index_src_uri = index_src
+    _paginate(blog, listing, index_file, options.blog_dir, files, config, options)
+
+
+def _paginate(
+    blog: Blog,
+    listing: Listing,
+    first_file: File,
+    base_path: str,
+    files: Files,
+    config: MkDocsConfig,
+    options: LlmBlogConfig,
+) -> None:
+    per_page = options.pagination_per_page
+    chunks = [blog.published[i : i + per_page] for i in range(0, len(blog.published), per_page)]
+    for number, posts in enumerate(chunks or [[]], start=1):
+        if number == 1:
+            file = first_file
+        else:
+            sub_path = options.pagination_url_format.format(page=number)
+            location = page_location(f"{base_path}/{sub_path}", config.use_directory_urls)
+            src_uri = f"{base_path}/{sub_path}.md"
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"The page '{src_uri}' is in the way of page {number} of the {listing.title} "
+                    "list; rename it or change 'pagination_url_format'"
+                )
+            title = f"{listing.title} ({number})"
+            file = File.generated(
+                config,
+                src_uri,
+                content=_generated_source(title),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            move_file(file, location)
+            files.append(file)
+        page = ListPage(listing=listing, number=number, file=file, posts=posts)
+        listing.pages.append(page)
+        blog.list_pages_by_src[file.src_uri] = page
+
+
+def _generated_source(title: str) -> str:
+    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n"

@@ -1,0 +1,32 @@
+"""The words the plugin puts on pages, by language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+ENGLISH: dict[str, str] = {
+    "blog": "Blog",
+    "draft": "Draft",
+    "scheduled": "Scheduled",
+    "published": "Published",
+    "updated": "Updated",
+    "in_categories": "In",
+    "by_authors": "By",
+    "minutes_read": "{minutes} min read",
+    "read_more": "Continue reading",
+    "no_posts": "No posts yet.",
+    "newer_posts": "Newer posts",
+    "older_posts": "Older posts",
+    "page_n_of_m": "Page {page} of {pages}",
+    "pagination": "Pages of posts",
+}
+
+LABELS: Mapping[str, Mapping[str, str]] = {"en": ENGLISH}
+
+
+def labels_for(language: str) -> dict[str, str]:
+    """The labels for a language such as `de` or `pt_BR`, English where one is missing."""
+    labels = dict(ENGLISH)
+    base = language.replace("-", "_").split("_")[0].lower()
+    labels.update(LABELS.get(base, {}))
+    return labels

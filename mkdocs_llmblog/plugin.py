@@ -1,0 +1,148 @@
+"""The `llmblog` plugin: thin MkDocs event hooks over the blog modules."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
+from mkdocs.utils.templates import TemplateContext
+
+from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.dateformat import DateFormatter
+from mkdocs_llmblog.discovery import BuildMode, discover_blog
+from mkdocs_llmblog.excerpts import Excerpt, make_portable, split_content
+from mkdocs_llmblog.labels import labels_for
+from mkdocs_llmblog.navigation import prune_posts
+from mkdocs_llmblog.posts import find_first_heading, remove_line
+from mkdocs_llmblog.rendering import STYLESHEET, TEMPLATES_DIR, render_fragment
+from mkdocs_llmblog.structure import Blog
+from mkdocs_llmblog.views import ViewMaker
+
+log = get_plugin_logger(__name__)
+
+Command = Literal["build", "gh-deploy", "serve"]
+
+
+class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
+    """A blog for any MkDocs theme: posts, an index, and later featured images and widgets."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: Command = "build"
+        self.blog: Blog | None = None
+        self.views: ViewMaker | None = None
+        self.env: jinja2.Environment | None = None
+        self.labels: dict[str, str] = {}
+        self.all_post_src_uris: frozenset[str] = frozenset()
+
+    def on_startup(self, *, command: Command, dirty: bool) -> None:
+        # Defining on_startup keeps this object across `mkdocs serve` rebuilds: state is reset in
+        # on_config, never kept between builds.
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.blog = None
+        self.views = None
+        self.env = None
+        self.all_post_src_uris = frozenset()
+        if not self.config.enabled:
+            return config
+        if TEMPLATES_DIR not in config.theme.dirs:
+            config.theme.dirs.append(TEMPLATES_DIR)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)
+        language = str(config.theme.get("language") or config.theme.locale or "en")
+        self.labels = labels_for(language)
+        self.dates = DateFormatter(language)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        mode = BuildMode(
+            serving=self.command == "serve", now_timestamp=get_build_datetime().timestamp()
+        )
+        blog_title = self.config.blog_title or self.labels["blog"]
+        self.blog = discover_blog(files, config, self.config, mode, blog_title)
+        self.all_post_src_uris = frozenset(self.blog.post_urls)
+        self.views = ViewMaker(self.blog, self.dates, self.labels, self.config.reading_time)
+        return files
+
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        if self.blog is not None:
+            prune_posts(nav, self.all_post_src_uris, self.blog.index_src_uri)
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        post = self.blog.post_for(page.file.src_uri) if self.blog else None
+        if post is None:
+            return markdown
+        page.title = post.title
+        if post.title_from_heading:
+            # The post header shows the title; the heading would repeat it.
+            heading = find_first_heading(markdown)
+            if heading is not None:
+                markdown = remove_line(markdown, heading.line_index)
+        return markdown
+
+    # Runs after other plugins changed the HTML, so the excerpt is what the post shows.
+    @event_priority(-50)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        blog = self.blog
+        post = blog.post_for(page.file.src_uri) if blog else None
+        if blog is None or post is None:
+            return html
+        parts = split_content(html, self.config.excerpt_separator)
+        portable = make_portable(parts.excerpt_html, blog.post_urls[post.src_uri])
+        blog.excerpts[post.src_uri] = Excerpt(portable, parts.has_more)
+        return parts.body_html
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        self.env = env
+        return env
+
+    # Runs before other plugins read the page, so they see the finished post or list.
+    @event_priority(50)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        blog, views, env = self.blog, self.views, self.env
+        if blog is None or views is None or env is None:
+            return context
+        src_uri = page.file.src_uri
+        post = blog.post_for(src_uri)
+        if post is not None:
+            data: dict[str, Any] = {
+                "post": views.post(post, page.url),
+                "body_html": page.content or "",
+            }
+            template = "llmblog/post.html"
+        elif (list_page := blog.list_pages_by_src.get(src_uri)) is not None:
+            intro = page.content or "" if list_page.number == 1 else ""
+            data = {
+                "list": views.list_page(list_page, page.url),
+                "intro_html": intro,
+                "intro_has_title": "<h1" in intro,
+            }
+            template = "llmblog/list.html"
+        else:
+            return context
+        data["labels"] = self.labels
+        context["llmblog"] = data  # type: ignore[typeddict-unknown-key]
+        page.content = render_fragment(env, template, context, data)
+        return context

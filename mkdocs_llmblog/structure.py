@@ -1,0 +1,71 @@
+"""The blog's domain objects for one build: posts in publication order and the lists of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs.structure.files import File
+
+from mkdocs_llmblog.excerpts import Excerpt
+from mkdocs_llmblog.posts import Post
+
+
+@dataclass
+class ListPage:
+    """One page of a paginated list of posts (the blog index, later categories and archives)."""
+
+    listing: Listing
+    number: int
+    """1 for the list's first page."""
+    file: File
+    posts: list[Post]
+
+    @property
+    def total(self) -> int:
+        return len(self.listing.pages)
+
+    @property
+    def previous(self) -> ListPage | None:
+        """The page with newer posts."""
+        return self.listing.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> ListPage | None:
+        """The page with older posts."""
+        return self.listing.pages[self.number] if self.number < self.total else None
+
+
+@dataclass
+class Listing:
+    """A list of posts, newest first, cut into pages."""
+
+    kind: str
+    """`index` for the blog index."""
+    title: str
+    pages: list[ListPage] = field(default_factory=list)
+
+
+@dataclass
+class Blog:
+    """Everything the plugin knows of the blog in one build.
+
+    Posts are indexed by source path; nothing here is ever searched by scanning a list.
+    """
+
+    blog_dir: str
+    posts_by_src: dict[str, Post] = field(default_factory=dict)
+    """Every post that is part of this build (published, or shown as a draft in serve)."""
+    published: list[Post] = field(default_factory=list)
+    """Posts of this build, newest first."""
+    draft_marked: set[str] = field(default_factory=set)
+    """Source paths of the posts shown with the draft mark."""
+    list_pages_by_src: dict[str, ListPage] = field(default_factory=dict)
+    index: Listing | None = None
+    index_src_uri: str = ""
+    post_urls: dict[str, str] = field(default_factory=dict)
+    """Site-relative URL of each post, by source path."""
+    excerpts: dict[str, Excerpt] = field(default_factory=dict)
+    """Each post's excerpt, rendered once, by source path."""
+
+    def post_for(self, src_uri: str) -> Post | None:
+        return self.posts_by_src.get(src_uri)

@@ -1,0 +1,117 @@
+"""What the templates are given: plain data made for one page, author text still unescaped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs_llmblog.dateformat import DateFormatter
+from mkdocs_llmblog.dates import PostDate
+from mkdocs_llmblog.posts import Post
+from mkdocs_llmblog.structure import Blog, ListPage
+from mkdocs_llmblog.urls import localize, relative_url
+
+
+@dataclass(frozen=True)
+class DateView:
+    """A date as `<time datetime="{iso}">{text}</time>`."""
+
+    iso: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PostView:
+    """A post as one page shows it: its own page, or a card in a list."""
+
+    title: str
+    url: str
+    """Relative to the page that shows it."""
+    date: DateView
+    updated: DateView | None
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    authors: tuple[str, ...]
+    reading_time: str | None
+    draft: bool
+    excerpt_html: str
+    """Trusted HTML (rendered Markdown), links already relative to the page that shows it."""
+    has_more: bool
+
+
+@dataclass(frozen=True)
+class PaginationView:
+    """Links between the pages of a list."""
+
+    number: int
+    total: int
+    newer_url: str | None
+    older_url: str | None
+    status: str
+    """E.g. "Page 2 of 5"."""
+
+
+@dataclass(frozen=True)
+class ListView:
+    """A page of a post list."""
+
+    kind: str
+    title: str
+    posts: list[PostView]
+    pagination: PaginationView | None
+
+
+class ViewMaker:
+    """Makes template data for the pages of one build."""
+
+    def __init__(
+        self, blog: Blog, dates: DateFormatter, labels: dict[str, str], reading_time: bool
+    ) -> None:
+        self.blog = blog
+        self.dates = dates
+        self.labels = labels
+        self.reading_time = reading_time
+
+    def date(self, date: PostDate) -> DateView:
+        return DateView(date.isoformat(), self.dates.long(date))
+
+    def post(self, post: Post, page_url: str) -> PostView:
+        """A post as the page at `page_url` shows it."""
+        excerpt = self.blog.excerpts.get(post.src_uri)
+        return PostView(
+            title=post.title,
+            url=relative_url(self.blog.post_urls[post.src_uri], page_url),
+            date=self.date(post.date),
+            updated=self.date(post.updated) if post.updated else None,
+            categories=post.categories,
+            tags=post.tags,
+            authors=post.authors,
+            reading_time=(
+                self.labels["minutes_read"].format(minutes=post.reading_minutes)
+                if self.reading_time
+                else None
+            ),
+            draft=post.src_uri in self.blog.draft_marked,
+            excerpt_html=localize(excerpt.html, page_url) if excerpt else "",
+            has_more=excerpt.has_more if excerpt else True,
+        )
+
+    def list_page(self, list_page: ListPage, page_url: str) -> ListView:
+        """A page of a post list, its cards and its links to the other pages."""
+        pagination = None
+        if list_page.total > 1:
+            newer, older = list_page.previous, list_page.next
+            pagination = PaginationView(
+                number=list_page.number,
+                total=list_page.total,
+                newer_url=relative_url(newer.file.url, page_url) if newer else None,
+                older_url=relative_url(older.file.url, page_url) if older else None,
+                status=self.labels["page_n_of_m"].format(
+                    page=list_page.number, pages=list_page.total
+                ),
+            )
+        return ListView(
+            kind=list_page.listing.kind,
+            title=list_page.listing.title,
+            posts=[self.post(post, page_url) for post in list_page.posts],
+            pagination=pagination,
+        )
