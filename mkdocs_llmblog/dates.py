@@ -48,7 +48,9 @@ def parse_post_date(value: object, zone: ZoneInfo) -> PostDate:
                 return parse_post_date(dt.date.fromisoformat(text), zone)
             return parse_post_date(dt.datetime.fromisoformat(text), zone)
         except ValueError as error:
-            raise DateError(f"{value!r} is not a valid date ({error}); {DATE_HINT}") from None
+            raise DateError(
+                f"has {value!r}, which is not a valid date ({error}); {DATE_HINT}"
+            ) from None
     kind = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else None
     shown = kind or f"{value!r} ({type(value).__name__})"
     raise DateError(f"is {shown}, not a date; {DATE_HINT}")

@@ -32,6 +32,9 @@ FrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
+_KINDS = {list: "a list", str: "a text", int: "a number", float: "a number", bool: "a boolean"}
+
+
 class FrontMatterError(ValueError):
     """Front matter that is not a YAML mapping."""
 
@@ -70,7 +73,8 @@ def split_front_matter(source: str) -> SourceParts:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError(
-            f"is {type(data).__name__}, not a mapping of keys to values; write it as "
+            f"is {_KINDS.get(type(data), type(data).__name__)}, not a mapping of keys to values; "
+            "write it as "
             "'key: value' lines between the '---' fences"
         )
     return SourceParts({str(key): value for key, value in data.items()}, source[match.end() :])

@@ -1,0 +1,171 @@
+"""The core blog on real builds: post pages, the paginated index, themes and URL styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import Comment
+
+from tests.conftest import LogWatcher
+from tests.links import assert_link_works, page_links, root_absolute_urls
+from tests.sitebuilder import BuiltSite, build_site, post
+
+
+def twelve_posts() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {"index.md": "# Home\n\nWelcome.\n"}
+    for day in range(1, 13):
+        files[f"blog/posts/post-{day:02d}.md"] = post(
+            {"date": f"2024-03-{day:02d}", "categories": ["Open Source"]},
+            f"# Post number {day}\n\nExcerpt of post {day} with [a link](../../index.md) and "
+            f"![a picture](pic.png).\n\n<!-- more -->\n\nThe rest of post {day}.\n",
+        )
+    files["blog/posts/pic.png"] = b"\x89PNG\r\n\x1a\n"
+    return files
+
+
+def card_titles(site: BuiltSite, url_path: str) -> list[str]:
+    soup = site.html(url_path)
+    return [a.get_text(strip=True) for a in soup.select(".llmblog-post-card-title a")]
+
+
+def test_blog_builds_on_every_theme_and_url_style(
+    tmp_path: Path, theme: str, use_directory_urls: bool
+) -> None:
+    site = build_site(
+        tmp_path,
+        {
+            "theme": theme,
+            "use_directory_urls": use_directory_urls,
+            "plugins": [{"llmblog": {"pagination_per_page": 5}}],
+        },
+        twelve_posts(),
+    )
+
+    # The index is paginated newest first: 5 + 5 + 2.
+    assert card_titles(site, "blog") == [f"Post number {n}" for n in range(12, 7, -1)]
+    assert card_titles(site, "blog/page/2") == [f"Post number {n}" for n in range(7, 2, -1)]
+    assert card_titles(site, "blog/page/3") == ["Post number 2", "Post number 1"]
+    assert not site.has_page("blog/page/4")
+
+    # Every link on every list page works: titles, read-more, excerpt links and images, pages.
+    for url_path in ("blog", "blog/page/2", "blog/page/3"):
+        page_file = site.page_path(url_path)
+        soup = site.html(url_path)
+        post_list = soup.select_one("ol.llmblog-post-list")
+        assert post_list is not None
+        for href in page_links(post_list) + page_links(soup, ".llmblog-pagination a"):
+            assert_link_works(site, page_file, href)
+        for img in post_list.select("img"):
+            assert_link_works(site, page_file, str(img["src"]))
+
+    # A post page: title once, date, reading time, the excerpt mark gone, links working.
+    post_file = site.page_path("blog/2024/03/07/post-number-7")
+    assert post_file.is_file()
+    soup = site.html("blog/2024/03/07/post-number-7")
+    assert [h.get_text(strip=True) for h in soup.find_all("h1")] == ["Post number 7"]
+    time = soup.select_one(".llmblog-post-meta time")
+    assert time is not None
+    assert time["datetime"] == "2024-03-07T00:00:00+00:00"
+    assert time.get_text(strip=True) == "March 7, 2024"
+    assert soup.select_one(".llmblog-reading-time") is not None
+    body = soup.select_one(".llmblog-post-body")
+    assert body is not None
+    assert [c for c in body.find_all(string=True) if isinstance(c, Comment)] == []
+    assert "The rest of post 7." in body.get_text()
+    for href in page_links(body):
+        assert_link_works(site, post_file, href)
+    assert_link_works(site, post_file, str(body.select_one("img")["src"]))  # type: ignore[index]
+
+    assert root_absolute_urls(site) == []
+
+
+def test_posts_stay_out_of_the_navigation_but_the_index_is_in_it(
+    tmp_path: Path, theme: str
+) -> None:
+    site = build_site(tmp_path, {"theme": theme}, twelve_posts())
+    soup = site.html("blog/2024/03/05/post-number-5")
+    nav_texts = {a.get_text(strip=True) for a in soup.select("nav a, .wy-menu a, .navbar a")}
+    assert "Blog" in nav_texts
+    assert not any(text.startswith("Post number") for text in nav_texts)
+
+
+def test_excerpt_is_the_first_paragraph_without_the_mark(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {},
+        {
+            "blog/posts/a.md": post(
+                {"date": "2024-01-01", "title": "A"}, "First paragraph.\n\nSecond paragraph.\n"
+            ),
+            "blog/posts/b.md": post({"date": "2024-01-02", "title": "B"}, "Only paragraph.\n"),
+        },
+    )
+    cards = site.html("blog").select("article.llmblog-post-card")
+    excerpt_b, excerpt_a = (card.select_one(".llmblog-excerpt") for card in cards)
+    assert excerpt_a is not None
+    assert excerpt_b is not None
+    assert excerpt_a.get_text(strip=True) == "First paragraph."
+    assert excerpt_b.get_text(strip=True) == "Only paragraph."
+    # "Continue reading" only where the post goes on.
+    assert cards[1].select_one(".llmblog-read-more") is not None
+    assert cards[0].select_one(".llmblog-read-more") is None
+
+
+def test_authors_index_becomes_the_intro(tmp_path: Path) -> None:
+    files = twelve_posts()
+    files["blog/index.md"] = "# News from the team\n\nWhat we are working on.\n"
+    site = build_site(tmp_path, {"plugins": [{"llmblog": {"pagination_per_page": 5}}]}, files)
+    soup = site.html("blog")
+    intro = soup.select_one(".llmblog-intro")
+    assert intro is not None
+    assert "What we are working on." in intro.get_text()
+    assert [h.get_text(strip=True) for h in soup.find_all("h1")] == ["News from the team"]
+    assert soup.select_one(".llmblog-intro ~ ol.llmblog-post-list") is not None
+    assert site.html("blog/page/2").select_one(".llmblog-intro") is None
+
+
+def test_custom_post_url_format_and_title_from_heading(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"plugins": [{"llmblog": {"post_url_format": "{year}/{slug}", "blog_dir": "news"}}]},
+        {"news/posts/x.md": post({"date": "2023-12-31"}, "# Hello, World!\n\nText.\n")},
+    )
+    assert site.has_page("news/2023/hello-world")
+    assert site.has_page("news")
+
+
+def test_empty_blog_shows_an_empty_index(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {}, {"index.md": "# Home\n", "blog/posts/notes.txt": "not a post"})
+    soup = site.html("blog")
+    assert soup.select_one(".llmblog-empty") is not None
+    assert soup.select("article.llmblog-post-card") == []
+
+
+def test_a_missing_posts_folder_gets_one_warning(tmp_path: Path, log_watcher: LogWatcher) -> None:
+    log_watcher.expect(r"No posts folder 'docs/blog/posts/'")
+    build_site(tmp_path, {}, {"index.md": "# Home\n"}, strict=False)
+
+
+def test_nothing_is_written_into_docs_dir(tmp_path: Path) -> None:
+    files = twelve_posts()
+    build_site(tmp_path / "first", {}, files)
+    docs = tmp_path / "first" / "docs"
+    written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*"))
+    assert written == sorted({*files, "blog", "blog/posts"})
+
+
+@pytest.mark.parametrize("theme_name", ["material", "mkdocs", "readthedocs"])
+def test_a_custom_dir_overrides_a_template(tmp_path: Path, theme_name: str) -> None:
+    (tmp_path / "overrides" / "llmblog" / "partials").mkdir(parents=True)
+    (tmp_path / "overrides" / "llmblog" / "partials" / "post-card.html").write_text(
+        '<article class="llmblog-post-card my-card">{{ post.title|e }}</article>'
+    )
+    site = build_site(
+        tmp_path,
+        {"theme": {"name": theme_name, "custom_dir": "overrides"}},
+        {"blog/posts/a.md": post({"date": "2024-01-01", "title": "A <b>bold</b> title"})},
+    )
+    card = site.html("blog").select_one("article.my-card")
+    assert card is not None
+    assert card.get_text() == "A <b>bold</b> title"
