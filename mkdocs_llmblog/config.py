@@ -66,7 +66,8 @@ class BlogDir(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         folder = super().run_validation(value).strip("/")
-        if not folder or ".." in folder.split("/") or "\\" in folder:
+        parts = folder.split("/")
+        if not folder or ".." in parts or "." in parts or "" in parts or "\\" in folder:
             raise base.ValidationError(
                 f"{value!r} must name a folder inside docs_dir, such as 'blog'"
             )
@@ -118,16 +119,58 @@ class LlmBlogConfig(base.Config):
     words_per_minute = c.Type(int, default=265)
     """Reading speed used for the reading time."""
 
+    image_widths = c.ListOfItems(c.Type(int), default=[300, 768, 1024, 1536, 2048])
+    """Widths of the resized copies of each featured image (never wider than the original)."""
+
+    image_format = c.Choice(("webp", "original"), default="webp")
+    """Format of the resized copies: WebP, or the original's format."""
+
+    image_quality = c.Type(int, default=82)
+    """Encoder quality (1-100) of WebP and JPEG copies."""
+
+    image_sizes = c.Type(str, default="(max-width: 800px) 100vw, 800px")
+    """The `sizes` attribute of the featured image on a post page."""
+
+    image_from_content = c.Type(bool, default=False)
+    """Use the first image of a post's body as its featured image when it has no `image`."""
+
+    default_image = c.Optional(c.Type((str, dict)))
+    """A featured image for posts without one: a path under docs_dir or a mapping with `path`,
+    `alt`."""
+
+    share_image = c.Type(bool, default=True)
+    """Make a 1200x630 copy of each featured image for `og:image` share previews."""
+
+    max_image_pixels = c.Type(int, default=100_000_000)
+    """Refuse images with more pixels than this (decompression bombs)."""
+
+    image_workers = c.Optional(c.Type(int))
+    """Processes that write image copies (default: one per core)."""
+
+    cache_dir = c.Type(str, default=".cache/llmblog")
+    """Folder for resized images kept between builds, relative to `mkdocs.yml`."""
+
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()
         for key, minimum in (
             ("post_slug_max_length", 8),
             ("pagination_per_page", 1),
             ("words_per_minute", 1),
+            ("image_quality", 1),
+            ("max_image_pixels", 1),
+            ("image_workers", 1),
         ):
             value = self.get(key)
             if isinstance(value, int) and value < minimum:
                 failed.append(
                     (key, base.ValidationError(f"must be at least {minimum}, not {value}"))
                 )
+        widths = self.get("image_widths")
+        if isinstance(widths, list) and (not widths or any(w < 16 or w > 8192 for w in widths)):
+            failed.append(
+                ("image_widths", base.ValidationError("must be a list of widths from 16 to 8192"))
+            )
+        quality = self.get("image_quality")
+        if isinstance(quality, int) and quality > 100:
+            failed.append(("image_quality", base.ValidationError("must be from 1 to 100")))
         return failed, warnings

@@ -14,7 +14,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig
-from mkdocs_llmblog.posts import Post, PostError, PostReadingOptions, read_post
+from mkdocs_llmblog.frontmatter import FrontMatterError, split_front_matter
+from mkdocs_llmblog.posts import Post, PostError, PostReadingOptions, find_first_heading, read_post
 from mkdocs_llmblog.structure import Blog, Listing, ListPage
 from mkdocs_llmblog.urls import PageLocation, move_file, page_location
 
@@ -70,6 +71,7 @@ def discover_blog(
 
     _place_posts(blog, post_files, files, config, options, mode)
     _lay_out_index(blog, files, config, options, blog_title)
+    check_destinations(blog, files)
     return blog
 
 
@@ -88,16 +90,17 @@ def _folder_exists(config: MkDocsConfig, folder: str) -> bool:
     return Path(config.docs_dir, folder).is_dir()
 
 
-def _is_shown(post: Post, options: LlmBlogConfig, mode: BuildMode) -> tuple[bool, bool]:
-    """Whether a post is part of this build, and whether it carries the draft mark."""
+def _is_shown(post: Post, options: LlmBlogConfig, mode: BuildMode) -> tuple[bool, str | None]:
+    """Whether a post is part of this build, and its mark: `draft`, `scheduled` or None."""
     scheduled = options.draft_if_future_date and post.date.moment.timestamp() > mode.now_timestamp
     if not (post.draft or scheduled):
-        return True, False
+        return True, None
+    mark = "draft" if post.draft else "scheduled"
     if mode.serving and options.draft_on_serve:
-        return True, True
+        return True, mark
     if post.draft and not scheduled and options.draft:
-        return True, True
-    return False, False
+        return True, mark
+    return False, None
 
 
 def _place_posts(
@@ -109,7 +112,6 @@ def _place_posts(
     mode: BuildMode,
 ) -> None:
     owner_by_dest: dict[str, str] = {}
-    other_pages_by_dest = {f.dest_uri: f for f in files if f.src_uri not in post_files}
     errors: list[str] = []
     for src_uri, post in blog.posts_by_src.items():
         location = post_location(post, options, config.use_directory_urls)
@@ -118,11 +120,6 @@ def _place_posts(
             errors.append(
                 f"{other} and {post.path} would both be published at '{location.url}'; "
                 "give one of them another 'slug' or 'date'"
-            )
-        elif (clash := other_pages_by_dest.get(location.dest_uri)) is not None:
-            errors.append(
-                f"{post.path} would be published at '{location.url}', which the page "
-                f"'{clash.src_uri}' already uses; give the post another 'slug'"
             )
         move_file(post_files[src_uri], location)
         blog.post_urls[src_uri] = location.url
@@ -140,7 +137,7 @@ def _place_posts(
         file.inclusion = InclusionLevel.NOT_IN_NAV
         shown.append(post)
         if marked:
-            blog.draft_marked.add(src_uri)
+            blog.draft_marks[src_uri] = marked
     shown.sort(key=lambda post: post.sort_key, reverse=True)
     blog.published = shown
 
@@ -158,8 +155,10 @@ def _lay_out_index(
     blog: Blog, files: Files, config: MkDocsConfig, options: LlmBlogConfig, blog_title: str
 ) -> None:
     index_src = f"{options.blog_dir}/index.md"
-    listing = Listing(kind="index", title=blog_title)
     index_file = files.get_file_from_path(index_src)
+    if index_file is not None:
+        blog_title = _page_title(index_file) or blog_title
+    listing = Listing(kind="index", title=blog_title)
     if index_file is None:
         index_file = File.generated(
             config,
@@ -171,6 +170,49 @@ def _lay_out_index(
     blog.index = listing
     blog.index_src_uri = index_src
     _paginate(blog, listing, index_file, options.blog_dir, files, config, options)
+
+
+def _page_title(file: File) -> str | None:
+    """An author page's title as MkDocs will show it: front matter `title`, else its `# heading`."""
+    try:
+        parts = split_front_matter(file.content_string)
+    except (FrontMatterError, UnicodeDecodeError, OSError):
+        return None  # MkDocs reports unreadable pages itself.
+    title = parts.meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    heading = find_first_heading(parts.body)
+    return heading.title if heading else None
+
+
+def check_destinations(blog: Blog, files: Files) -> None:
+    """Refuse two pages (posts, list pages, the author's pages) written to one file.
+
+    Raises:
+        PluginError: naming both sources and the URL they share.
+    """
+    owners: dict[str, File] = {}
+    clashes: list[str] = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        other = owners.setdefault(file.dest_uri, file)
+        if other is not file:
+            clashes.append(
+                f"{_describe_source(blog, other)} and {_describe_source(blog, file)} would both "
+                f"be published at '{file.url}'; change a 'slug', 'post_url_format' or "
+                "'pagination_url_format'"
+            )
+    if clashes:
+        raise PluginError("\n".join(clashes))
+
+
+def _describe_source(blog: Blog, file: File) -> str:
+    post = blog.posts_by_src.get(file.src_uri)
+    if post is not None:
+        return post.path
+    list_page = blog.list_pages_by_src.get(file.src_uri)
+    if list_page is not None:
+        return f"page {list_page.number} of the {list_page.listing.title!r} list"
+    return f"the page '{file.src_uri}'"
 
 
 def _paginate(

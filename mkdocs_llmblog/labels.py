@@ -8,7 +8,6 @@ ENGLISH: dict[str, str] = {
     "blog": "Blog",
     "draft": "Draft",
     "scheduled": "Scheduled",
-    "published": "Published",
     "updated": "Updated",
     "in_categories": "In",
     "by_authors": "By",

@@ -17,10 +17,18 @@ from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.dateformat import DateFormatter
 from mkdocs_llmblog.discovery import BuildMode, discover_blog
 from mkdocs_llmblog.excerpts import Excerpt, make_portable, split_content
+from mkdocs_llmblog.featured_images import (
+    FeaturedImagePlan,
+    FeaturedImagePlanner,
+    finish_image_work,
+    start_image_work,
+)
+from mkdocs_llmblog.imagejobs import ImageWork
 from mkdocs_llmblog.labels import labels_for
 from mkdocs_llmblog.navigation import prune_posts
 from mkdocs_llmblog.posts import find_first_heading, remove_line
 from mkdocs_llmblog.rendering import STYLESHEET, TEMPLATES_DIR, render_fragment
+from mkdocs_llmblog.share import insert_into_head, share_image
 from mkdocs_llmblog.structure import Blog
 from mkdocs_llmblog.views import ViewMaker
 
@@ -41,6 +49,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.env: jinja2.Environment | None = None
         self.labels: dict[str, str] = {}
         self.all_post_src_uris: frozenset[str] = frozenset()
+        self.image_plan: FeaturedImagePlan | None = None
+        self.image_work: ImageWork | None = None
 
     def on_startup(self, *, command: Command, dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds: state is reset in
@@ -52,6 +62,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.views = None
         self.env = None
         self.all_post_src_uris = frozenset()
+        self._stop_image_work()
+        self.image_plan = None
         if not self.config.enabled:
             return config
         if TEMPLATES_DIR not in config.theme.dirs:
@@ -72,7 +84,19 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog_title = self.config.blog_title or self.labels["blog"]
         self.blog = discover_blog(files, config, self.config, mode, blog_title)
         self.all_post_src_uris = frozenset(self.blog.post_urls)
-        self.views = ViewMaker(self.blog, self.dates, self.labels, self.config.reading_time)
+        planner = FeaturedImagePlanner(files, config, self.config)
+        self.image_plan = planner.plan_posts(self.blog.published)
+        self.blog.images = self.image_plan.images_by_src
+        if self.blog.images and not config.site_url and self.config.share_image:
+            log.warning(
+                "site_url is not set, so posts get no og:image share previews (they need "
+                "absolute URLs); set site_url in mkdocs.yml, e.g. https://example.com/"
+            )
+        # Copies are written in other processes while MkDocs renders the pages.
+        self.image_work = start_image_work(self.image_plan, self.config.image_workers)
+        self.views = ViewMaker(
+            self.blog, self.dates, self.labels, self.config.reading_time, self.config.image_sizes
+        )
         return files
 
     def on_nav(
@@ -114,7 +138,30 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
         self.env = env
+        # Static files are copied right after this event: every image copy must exist by then.
+        if self.image_plan is not None and self.image_work is not None:
+            work, self.image_work = self.image_work, None
+            finish_image_work(self.image_plan, work)
         return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        blog, env = self.blog, self.env
+        if blog is None or env is None or blog.post_for(page.file.src_uri) is None:
+            return output
+        image = blog.images.get(page.file.src_uri)
+        share = share_image(image, config.site_url) if image else None
+        if share is None:
+            return output
+        data = {"share_image": share}
+        return insert_into_head(output, render_fragment(env, "llmblog/head.html", {}, data))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_image_work()
+
+    def _stop_image_work(self) -> None:
+        if self.image_work is not None:
+            self.image_work.close()
+            self.image_work = None
 
     # Runs before other plugins read the page, so they see the finished post or list.
     @event_priority(50)

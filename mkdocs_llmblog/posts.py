@@ -9,6 +9,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mkdocs_llmblog.dates import DateError, PostDate, parse_post_date
+from mkdocs_llmblog.featured import (
+    ImageSpec,
+    ImageSpecError,
+    first_markdown_image,
+    parse_image_spec,
+)
 from mkdocs_llmblog.frontmatter import FrontMatterError, split_front_matter
 from mkdocs_llmblog.slugs import make_slug
 
@@ -57,8 +63,10 @@ class Post:
     authors: tuple[str, ...]
     draft: bool
     reading_minutes: int
-    image: Any = None
-    """The raw `image` value; read by the featured image module."""
+    image: ImageSpec | None = None
+    """The featured image as written in front matter."""
+    first_image: ImageSpec | None = None
+    """The first image of the body, for `image_from_content`."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Front matter keys this plugin does not read."""
 
@@ -99,6 +107,7 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
     date, updated = field_reader.dates(options.zone)
     heading = find_first_heading(parts.body)
     title = field_reader.text("title")
+    title_from_heading = title is None
     if title is None:
         if heading is None:
             raise PostError(
@@ -114,7 +123,7 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         src_uri=src_uri,
         path=path,
         title=title,
-        title_from_heading="title" not in meta,
+        title_from_heading=title_from_heading,
         date=date,
         updated=updated,
         slug=slug,
@@ -124,7 +133,8 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         authors=field_reader.names("authors"),
         draft=field_reader.flag("draft"),
         reading_minutes=reading_minutes(parts.body, options.words_per_minute),
-        image=meta.get("image"),
+        image=field_reader.image(),
+        first_image=first_markdown_image(parts.body),
         extra={key: value for key, value in meta.items() if key not in KNOWN_KEYS},
     )
 
@@ -190,6 +200,15 @@ class _FieldReader:
             if name not in names:
                 names.append(name)
         return tuple(names)
+
+    def image(self) -> ImageSpec | None:
+        value = self.meta.get("image")
+        if value is None:
+            return None
+        try:
+            return parse_image_spec(value)
+        except ImageSpecError as error:
+            raise self.fail(error.key, str(error)) from None
 
     def flag(self, key: str) -> bool:
         value = self.meta.get(key, False)

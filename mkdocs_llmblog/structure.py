@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from mkdocs.structure.files import File
 
 from mkdocs_llmblog.excerpts import Excerpt
+from mkdocs_llmblog.featured_images import FeaturedImage
 from mkdocs_llmblog.posts import Post
 
 
@@ -57,8 +58,8 @@ class Blog:
     """Every post that is part of this build (published, or shown as a draft in serve)."""
     published: list[Post] = field(default_factory=list)
     """Posts of this build, newest first."""
-    draft_marked: set[str] = field(default_factory=set)
-    """Source paths of the posts shown with the draft mark."""
+    draft_marks: dict[str, str] = field(default_factory=dict)
+    """The mark (`draft` or `scheduled`) of each post shown with one, by source path."""
     list_pages_by_src: dict[str, ListPage] = field(default_factory=dict)
     index: Listing | None = None
     index_src_uri: str = ""
@@ -66,6 +67,8 @@ class Blog:
     """Site-relative URL of each post, by source path."""
     excerpts: dict[str, Excerpt] = field(default_factory=dict)
     """Each post's excerpt, rendered once, by source path."""
+    images: dict[str, FeaturedImage] = field(default_factory=dict)
+    """Each post's featured image, by source path."""
 
     def post_for(self, src_uri: str) -> Post | None:
         return self.posts_by_src.get(src_uri)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from mkdocs_llmblog.dateformat import DateFormatter
 from mkdocs_llmblog.dates import PostDate
+from mkdocs_llmblog.featured_images import FeaturedImage, ImageCandidate
 from mkdocs_llmblog.posts import Post
 from mkdocs_llmblog.structure import Blog, ListPage
 from mkdocs_llmblog.urls import localize, relative_url
@@ -17,6 +18,24 @@ class DateView:
 
     iso: str
     text: str
+
+
+@dataclass(frozen=True)
+class ImageView:
+    """A featured image as one page shows it; URLs relative to that page."""
+
+    alt: str
+    caption_html: str | None
+    """Trusted HTML (inline Markdown, author HTML escaped)."""
+    src: str
+    width: int | None
+    height: int | None
+    srcset: str
+    sizes: str
+    thumb_src: str
+    thumb_width: int | None
+    thumb_height: int | None
+    thumb_srcset: str
 
 
 @dataclass(frozen=True)
@@ -33,9 +52,13 @@ class PostView:
     authors: tuple[str, ...]
     reading_time: str | None
     draft: bool
+    """Shown with the draft mark (a draft, or a scheduled post, in `mkdocs serve`)."""
+    draft_label: str
+    """"Draft" or "Scheduled"."""
     excerpt_html: str
     """Trusted HTML (rendered Markdown), links already relative to the page that shows it."""
     has_more: bool
+    image: ImageView | None
 
 
 @dataclass(frozen=True)
@@ -64,12 +87,41 @@ class ViewMaker:
     """Makes template data for the pages of one build."""
 
     def __init__(
-        self, blog: Blog, dates: DateFormatter, labels: dict[str, str], reading_time: bool
+        self,
+        blog: Blog,
+        dates: DateFormatter,
+        labels: dict[str, str],
+        reading_time: bool,
+        image_sizes: str,
     ) -> None:
         self.blog = blog
         self.dates = dates
         self.labels = labels
         self.reading_time = reading_time
+        self.image_sizes = image_sizes
+
+    def image(self, image: FeaturedImage, page_url: str) -> ImageView:
+        """A featured image with its URLs made relative to the page at `page_url`."""
+
+        def url(candidate: ImageCandidate) -> str:
+            return relative_url(candidate.url, page_url) if candidate.local else candidate.url
+
+        def srcset(candidates: tuple[ImageCandidate, ...]) -> str:
+            return ", ".join(f"{url(c)} {c.width}w" for c in candidates if c.width)
+
+        return ImageView(
+            alt=image.alt,
+            caption_html=image.caption_html,
+            src=url(image.main),
+            width=image.main.width,
+            height=image.main.height,
+            srcset=srcset(image.srcset) if len(image.srcset) > 1 else "",
+            sizes=self.image_sizes,
+            thumb_src=url(image.thumb),
+            thumb_width=image.thumb.width,
+            thumb_height=image.thumb.height,
+            thumb_srcset=srcset(image.thumb_srcset) if len(image.thumb_srcset) > 1 else "",
+        )
 
     def date(self, date: PostDate) -> DateView:
         return DateView(date.isoformat(), self.dates.long(date))
@@ -77,6 +129,7 @@ class ViewMaker:
     def post(self, post: Post, page_url: str) -> PostView:
         """A post as the page at `page_url` shows it."""
         excerpt = self.blog.excerpts.get(post.src_uri)
+        image = self.blog.images.get(post.src_uri)
         return PostView(
             title=post.title,
             url=relative_url(self.blog.post_urls[post.src_uri], page_url),
@@ -90,9 +143,11 @@ class ViewMaker:
                 if self.reading_time
                 else None
             ),
-            draft=post.src_uri in self.blog.draft_marked,
+            draft=post.src_uri in self.blog.draft_marks,
+            draft_label=self.labels[self.blog.draft_marks.get(post.src_uri, "draft")],
             excerpt_html=localize(excerpt.html, page_url) if excerpt else "",
             has_more=excerpt.has_more if excerpt else True,
+            image=self.image(image, page_url) if image else None,
         )
 
     def list_page(self, list_page: ListPage, page_url: str) -> ListView:

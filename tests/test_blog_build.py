@@ -169,3 +169,43 @@ def test_a_custom_dir_overrides_a_template(tmp_path: Path, theme_name: str) -> N
     card = site.html("blog").select_one("article.my-card")
     assert card is not None
     assert card.get_text() == "A <b>bold</b> title"
+
+
+def test_the_index_takes_the_title_of_the_authors_index(tmp_path: Path) -> None:
+    files = twelve_posts()
+    files["blog/index.md"] = "---\ntitle: Field notes\n---\nAn intro without a heading.\n"
+    site = build_site(tmp_path, {"plugins": [{"llmblog": {"pagination_per_page": 5}}]}, files)
+    for url_path in ("blog", "blog/page/2"):
+        heading = site.html(url_path).select_one("h1.llmblog-list-title")
+        assert heading is not None
+        assert heading.get_text(" ", strip=True).startswith("Field notes")
+
+
+def test_a_list_page_never_overwrites_a_post(tmp_path: Path) -> None:
+    options = {
+        "post_url_format": "{slug}",
+        "pagination_url_format": "{page}",
+        "pagination_per_page": 1,
+    }
+    site = build_site(
+        tmp_path,
+        {"plugins": [{"llmblog": options}]},
+        {
+            "blog/posts/a.md": post({"date": "2024-01-01", "title": "A", "slug": "2"}),
+            "blog/posts/b.md": post({"date": "2024-01-02", "title": "B"}),
+        },
+        expect_error=True,
+    )
+    [message] = site.errors
+    assert "docs/blog/posts/a.md" in message
+    assert "page 2 of the 'Blog' list" in message
+
+
+def test_an_empty_title_falls_back_to_the_heading_once(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {},
+        {"blog/posts/a.md": "---\ndate: 2024-01-01\ntitle:\n---\n# Real title\n\nText.\n"},
+    )
+    soup = site.html("blog/2024/01/01/real-title")
+    assert [h.get_text() for h in soup.find_all("h1")] == ["Real title"]

@@ -45,8 +45,12 @@ def test_serve_shows_them_with_the_draft_mark(tmp_path: Path) -> None:
     site = build_site(tmp_path, {}, blog_files(), command="serve")
     assert listed_titles(site) == ["Scheduled", "A draft", "Published"]
     cards = site.html("blog").select("article.llmblog-post-card")
-    marked = [card.select_one(".llmblog-draft") is not None for card in cards]
-    assert marked == [True, True, False]
+    marks = [card.select_one(".llmblog-draft") for card in cards]
+    assert [mark.get_text(strip=True) if mark else None for mark in marks] == [
+        "Scheduled",
+        "Draft",
+        None,
+    ]
     draft_page = site.html("blog/2024/01/03/a-draft")
     assert draft_page.select_one(".llmblog-post-header .llmblog-draft") is not None
 
