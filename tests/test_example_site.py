@@ -1,0 +1,90 @@
+"""The example site: builds strictly on every theme and shows the seed article unchanged."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.links import assert_link_works, root_absolute_urls
+from tests.sitebuilder import BuiltSite
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "example-site"
+SEED = REPO.parent / "shared" / "seed" / "000_cc2fb68b59ef2343.txt"
+ARTICLE_URL = "blog/2025/03/12/open-source-llms"
+CHROME_LINES = {"llm-featured", "hugging-face-platform", "Previous Post", "Recent posts",
+                "Categories", "Designed with WordPress"}  # fmt: skip
+
+
+def build_example(tmp_path: Path, theme: str, use_directory_urls: bool = True) -> BuiltSite:
+    settings = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings["theme"] = {**settings["theme"], "name": theme} if theme == "material" else theme
+    settings["docs_dir"] = str(EXAMPLE / "docs")
+    settings["use_directory_urls"] = use_directory_urls
+    settings["plugins"] = [
+        "search",
+        {"llmblog": {"cache_dir": str(tmp_path / "cache")}},
+    ]
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    site_dir = tmp_path / "site"
+    build(load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True))
+    return BuiltSite(tmp_path, site_dir, use_directory_urls)
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
+def test_example_site_builds_strictly(tmp_path: Path, theme: str, use_directory_urls: bool) -> None:
+    site = build_example(tmp_path, theme, use_directory_urls)
+    soup = site.html(ARTICLE_URL)
+    page = site.page_path(ARTICLE_URL)
+    featured = soup.select_one("figure.llmblog-featured img")
+    assert featured is not None
+    assert_link_works(site, page, str(featured["src"]))
+    body = soup.select_one(".llmblog-post-body")
+    assert body is not None
+    inline = body.select_one("img")
+    assert inline is not None
+    assert "hugging-face-platform" in str(inline["src"])
+    assert_link_works(site, page, str(inline["src"]))
+    assert root_absolute_urls(site) == []
+    # The draft is not published.
+    assert not any("lora" in path for path in site.output_files() if path.endswith(".html"))
+
+
+def seed_paragraphs() -> list[str]:
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line and line not in CHROME_LINES]
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason=f"the seed article is not at {SEED}")
+def test_the_article_text_is_unchanged(tmp_path: Path) -> None:
+    site = build_example(tmp_path, "material")
+    body = site.html(ARTICLE_URL).select_one(".llmblog-post-body")
+    assert body is not None
+    shown = [
+        re.sub(r"\s+", " ", element.get_text()).strip().removesuffix("¶")
+        for element in body.find_all(["p", "h2"])
+        if element.get_text(strip=True)
+    ]
+    shown = [text for text in shown if text]
+    assert shown == seed_paragraphs()
+
+
+def test_the_article_page_shows_what_wordpress_showed(tmp_path: Path) -> None:
+    site = build_example(tmp_path, "material")
+    soup: BeautifulSoup = site.html(ARTICLE_URL)
+    header = soup.select_one(".llmblog-post-header")
+    assert header is not None
+    assert header.select_one("h1") is not None
+    assert header.select_one("time[datetime]") is not None
+    headings = [
+        h.get_text(strip=True).removesuffix("¶") for h in soup.select(".llmblog-post-body h2")
+    ]
+    assert headings[0] == "Introduction"
+    assert headings[-1] == "Conclusion"
