@@ -10,6 +10,9 @@ from mkdocs.config import config_options as c
 
 POST_URL_FIELDS = frozenset({"year", "month", "day", "slug"})
 PAGINATION_URL_FIELDS = frozenset({"page"})
+CATEGORY_URL_FIELDS = frozenset({"slug"})
+ARCHIVE_URL_FIELDS = frozenset({"year"})
+ARCHIVE_MONTH_URL_FIELDS = frozenset({"year", "month"})
 
 
 class UrlFormat(c.Type[str]):
@@ -100,6 +103,36 @@ class LlmBlogConfig(base.Config):
 
     pagination_url_format = UrlFormat(PAGINATION_URL_FIELDS, "page", default="page/{page}")
     """Where page 2 and on of a post list are published, under the list's own URL."""
+
+    categories = c.Type(bool, default=True)
+    """Publish a page for each category, linked from posts and the categories widget."""
+
+    category_url_format = UrlFormat(CATEGORY_URL_FIELDS, "slug", default="category/{slug}")
+    """Where a category's page is published, under `blog_dir` (`{slug}` of `A/B` is `a/b`)."""
+
+    categories_allowed = c.Optional(c.ListOfItems(c.Type(str)))
+    """If set, the only categories posts may use (`Parent/Child` names); others are an error."""
+
+    categories_sort = c.Choice(("name", "count"), default="name")
+    """Order of the categories widget: by name, or by number of posts."""
+
+    archive = c.Type(bool, default=True)
+    """Publish a page for each year with posts, linked from the archive widget."""
+
+    archive_url_format = UrlFormat(ARCHIVE_URL_FIELDS, "year", default="archive/{year}")
+    """Where a year's archive is published, under `blog_dir`."""
+
+    archive_months = c.Type(bool, default=False)
+    """Also publish a page for each month with posts."""
+
+    archive_month_url_format = UrlFormat(
+        ARCHIVE_MONTH_URL_FIELDS, "month", default="archive/{year}/{month}"
+    )
+    """Where a month's archive is published, under `blog_dir`."""
+
+    widgets = c.ListOfItems(c.Choice(("categories", "archive")), default=["categories", "archive"])
+    """Widgets shown on every page, in this order; `[]` for none. A page's front matter
+    `blog_widgets: false` (or a list) narrows it."""
 
     excerpt_separator = c.Type(str, default="<!-- more -->")
     """The mark that ends a post's excerpt; without it the excerpt is the first paragraph."""

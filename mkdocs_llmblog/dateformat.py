@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
@@ -20,3 +22,7 @@ class DateFormatter:
     def long(self, date: PostDate) -> str:
         """E.g. "March 4, 2025" in English, "4. März 2025" in German."""
         return str(format_date(date.moment.date(), format="long", locale=self.locale))
+
+    def month(self, year: int, month: int) -> str:
+        """E.g. "May 2024" in English, "Mai 2024" in German."""
+        return str(format_date(dt.date(year, month, 1), format="LLLL y", locale=self.locale))

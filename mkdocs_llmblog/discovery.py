@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig
-from mkdocs_llmblog.frontmatter import FrontMatterError, split_front_matter
-from mkdocs_llmblog.posts import Post, PostError, PostReadingOptions, find_first_heading, read_post
-from mkdocs_llmblog.structure import Blog, Listing, ListPage
+from mkdocs_llmblog.listings import check_destinations, lay_out_listings
+from mkdocs_llmblog.posts import Post, PostError, PostReadingOptions, read_post
+from mkdocs_llmblog.structure import Blog
 from mkdocs_llmblog.urls import PageLocation, move_file, page_location
 
 log = get_plugin_logger(__name__)
@@ -70,7 +69,7 @@ def discover_blog(
         )
 
     _place_posts(blog, post_files, files, config, options, mode)
-    _lay_out_index(blog, files, config, options, blog_title)
+    lay_out_listings(blog, files, config, options, blog_title)
     check_destinations(blog, files)
     return blog
 
@@ -149,108 +148,3 @@ def post_location(post: Post, options: LlmBlogConfig, use_directory_urls: bool) 
         year=f"{day.year:04d}", month=f"{day.month:02d}", day=f"{day.day:02d}", slug=post.slug
     )
     return page_location(f"{options.blog_dir}/{path}", use_directory_urls)
-
-
-def _lay_out_index(
-    blog: Blog, files: Files, config: MkDocsConfig, options: LlmBlogConfig, blog_title: str
-) -> None:
-    index_src = f"{options.blog_dir}/index.md"
-    index_file = files.get_file_from_path(index_src)
-    if index_file is not None:
-        blog_title = _page_title(index_file) or blog_title
-    listing = Listing(kind="index", title=blog_title)
-    if index_file is None:
-        index_file = File.generated(
-            config,
-            index_src,
-            content=_generated_source(blog_title),
-            inclusion=InclusionLevel.INCLUDED,
-        )
-        files.append(index_file)
-    blog.index = listing
-    blog.index_src_uri = index_src
-    _paginate(blog, listing, index_file, options.blog_dir, files, config, options)
-
-
-def _page_title(file: File) -> str | None:
-    """An author page's title as MkDocs will show it: front matter `title`, else its `# heading`."""
-    try:
-        parts = split_front_matter(file.content_string)
-    except (FrontMatterError, UnicodeDecodeError, OSError):
-        return None  # MkDocs reports unreadable pages itself.
-    title = parts.meta.get("title")
-    if isinstance(title, str) and title.strip():
-        return title.strip()
-    heading = find_first_heading(parts.body)
-    return heading.title if heading else None
-
-
-def check_destinations(blog: Blog, files: Files) -> None:
-    """Refuse two pages (posts, list pages, the author's pages) written to one file.
-
-    Raises:
-        PluginError: naming both sources and the URL they share.
-    """
-    owners: dict[str, File] = {}
-    clashes: list[str] = []
-    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-        other = owners.setdefault(file.dest_uri, file)
-        if other is not file:
-            clashes.append(
-                f"{_describe_source(blog, other)} and {_describe_source(blog, file)} would both "
-                f"be published at '{file.url}'; change a 'slug', 'post_url_format' or "
-                "'pagination_url_format'"
-            )
-    if clashes:
-        raise PluginError("\n".join(clashes))
-
-
-def _describe_source(blog: Blog, file: File) -> str:
-    post = blog.posts_by_src.get(file.src_uri)
-    if post is not None:
-        return post.path
-    list_page = blog.list_pages_by_src.get(file.src_uri)
-    if list_page is not None:
-        return f"page {list_page.number} of the {list_page.listing.title!r} list"
-    return f"the page '{file.src_uri}'"
-
-
-def _paginate(
-    blog: Blog,
-    listing: Listing,
-    first_file: File,
-    base_path: str,
-    files: Files,
-    config: MkDocsConfig,
-    options: LlmBlogConfig,
-) -> None:
-    per_page = options.pagination_per_page
-    chunks = [blog.published[i : i + per_page] for i in range(0, len(blog.published), per_page)]
-    for number, posts in enumerate(chunks or [[]], start=1):
-        if number == 1:
-            file = first_file
-        else:
-            sub_path = options.pagination_url_format.format(page=number)
-            location = page_location(f"{base_path}/{sub_path}", config.use_directory_urls)
-            src_uri = f"{base_path}/{sub_path}.md"
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"The page '{src_uri}' is in the way of page {number} of the {listing.title} "
-                    "list; rename it or change 'pagination_url_format'"
-                )
-            title = f"{listing.title} ({number})"
-            file = File.generated(
-                config,
-                src_uri,
-                content=_generated_source(title),
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
-            move_file(file, location)
-            files.append(file)
-        page = ListPage(listing=listing, number=number, file=file, posts=posts)
-        listing.pages.append(page)
-        blog.list_pages_by_src[file.src_uri] = page
-
-
-def _generated_source(title: str) -> str:
-    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n"

@@ -18,6 +18,11 @@ ENGLISH: dict[str, str] = {
     "older_posts": "Older posts",
     "page_n_of_m": "Page {page} of {pages}",
     "pagination": "Pages of posts",
+    "category": "Category",
+    "categories": "Categories",
+    "archive": "Archive",
+    "breadcrumb": "Breadcrumb",
+    "blog_widgets": "Blog",
 }
 
 LABELS: Mapping[str, Mapping[str, str]] = {"en": ENGLISH}

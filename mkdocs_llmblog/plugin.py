@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, Literal
 
 import jinja2
@@ -26,11 +27,13 @@ from mkdocs_llmblog.featured_images import (
 from mkdocs_llmblog.imagejobs import ImageWork
 from mkdocs_llmblog.labels import labels_for
 from mkdocs_llmblog.navigation import prune_posts
+from mkdocs_llmblog.placement import WIDGETS_SLOT, place_widgets
 from mkdocs_llmblog.posts import find_first_heading, remove_line
 from mkdocs_llmblog.rendering import STYLESHEET, TEMPLATES_DIR, render_fragment
 from mkdocs_llmblog.share import insert_into_head, share_image
 from mkdocs_llmblog.structure import Blog
 from mkdocs_llmblog.views import ViewMaker
+from mkdocs_llmblog.widgets import make_widgets, widgets_for_page
 
 log = get_plugin_logger(__name__)
 
@@ -51,6 +54,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.all_post_src_uris: frozenset[str] = frozenset()
         self.image_plan: FeaturedImagePlan | None = None
         self.image_work: ImageWork | None = None
+        self.page_widgets: frozenset[str] = frozenset()
+        """The widgets of the page being built, from on_page_context to on_post_page."""
+        self.docs_name = "docs"
 
     def on_startup(self, *, command: Command, dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds: state is reset in
@@ -70,6 +76,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
+        self.docs_name = os.path.basename(os.path.normpath(config.docs_dir))
         language = str(config.theme.get("language") or config.theme.locale or "en")
         self.labels = labels_for(language)
         self.dates = DateFormatter(language)
@@ -145,8 +152,24 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        blog, env = self.blog, self.env
-        if blog is None or env is None or blog.post_for(page.file.src_uri) is None:
+        blog, env, views = self.blog, self.env, self.views
+        if blog is None or env is None or views is None:
+            return output
+        if self.page_widgets:
+            widgets = make_widgets(
+                views, self.page_widgets, page.url, self.config.categories_sort == "count"
+            )
+
+            def render_widgets(placement_class: str) -> str:
+                data = {
+                    "widgets": widgets,
+                    "labels": self.labels,
+                    "placement_class": placement_class,
+                }
+                return render_fragment(env, "llmblog/widgets.html", {}, data) if widgets else ""
+
+            output = place_widgets(output, render_widgets, config.theme.name == "material")
+        if blog.post_for(page.file.src_uri) is None:
             return output
         image = blog.images.get(page.file.src_uri)
         share = share_image(image, config.site_url) if image else None
@@ -172,6 +195,21 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if blog is None or views is None or env is None:
             return context
         src_uri = page.file.src_uri
+        self.page_widgets = widgets_for_page(
+            self.config.widgets, page.meta, f"{self.docs_name}/{src_uri}"
+        )
+        self._render_blog_content(page, context)
+        if self.page_widgets:
+            page.content = (page.content or "") + WIDGETS_SLOT
+        return context
+
+    def _render_blog_content(self, page: Page, context: TemplateContext) -> None:
+        """Replace a post's or a post list's content with the blog template's rendering."""
+        blog, views, env = self.blog, self.views, self.env
+        assert blog is not None
+        assert views is not None
+        assert env is not None
+        src_uri = page.file.src_uri
         post = blog.post_for(src_uri)
         if post is not None:
             data: dict[str, Any] = {
@@ -188,8 +226,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             }
             template = "llmblog/list.html"
         else:
-            return context
+            return
         data["labels"] = self.labels
         context["llmblog"] = data  # type: ignore[typeddict-unknown-key]
         page.content = render_fragment(env, template, context, data)
-        return context

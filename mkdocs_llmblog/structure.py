@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from mkdocs.structure.files import File
 
+from mkdocs_llmblog.archives import ArchivePeriod
+from mkdocs_llmblog.categories import Category, CategoryTree
 from mkdocs_llmblog.excerpts import Excerpt
 from mkdocs_llmblog.featured_images import FeaturedImage
 from mkdocs_llmblog.posts import Post
@@ -41,8 +43,12 @@ class Listing:
     """A list of posts, newest first, cut into pages."""
 
     kind: str
-    """`index` for the blog index."""
+    """`index`, `category` or `archive`."""
     title: str
+    base_path: str
+    """Where its first page is published, e.g. `blog/category/ai`."""
+    category: Category | None = None
+    period: ArchivePeriod | None = None
     pages: list[ListPage] = field(default_factory=list)
 
 
@@ -69,6 +75,13 @@ class Blog:
     """Each post's excerpt, rendered once, by source path."""
     images: dict[str, FeaturedImage] = field(default_factory=dict)
     """Each post's featured image, by source path."""
+    categories: CategoryTree = field(default_factory=CategoryTree)
+    category_listings: dict[str, Listing] = field(default_factory=dict)
+    """Category pages, by the category's full name (`AI/Safety`)."""
+    archives: list[ArchivePeriod] = field(default_factory=list)
+    """Years with published posts, newest first."""
+    archive_listings: dict[str, Listing] = field(default_factory=dict)
+    """Archive pages, by period key (`2024`, `2024/05`)."""
 
     def post_for(self, src_uri: str) -> Post | None:
         return self.posts_by_src.get(src_uri)

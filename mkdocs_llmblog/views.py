@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mkdocs_llmblog.archives import ArchivePeriod
+from mkdocs_llmblog.categories import Category, sort_categories, split_category
 from mkdocs_llmblog.dateformat import DateFormatter
 from mkdocs_llmblog.dates import PostDate
 from mkdocs_llmblog.featured_images import FeaturedImage, ImageCandidate
 from mkdocs_llmblog.posts import Post
-from mkdocs_llmblog.structure import Blog, ListPage
+from mkdocs_llmblog.structure import Blog, Listing, ListPage
 from mkdocs_llmblog.urls import localize, relative_url
 
 
@@ -18,6 +20,25 @@ class DateView:
 
     iso: str
     text: str
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """A link to a blog page; `url` is None where that page is not published."""
+
+    title: str
+    url: str | None
+    current: bool = False
+    """The link leads to the page that shows it (`aria-current="page"`)."""
+
+
+@dataclass(frozen=True)
+class TreeItemView:
+    """An entry of a widget: a link, its number of posts, and nested entries."""
+
+    link: LinkView
+    count: int
+    children: list[TreeItemView]
 
 
 @dataclass(frozen=True)
@@ -47,7 +68,7 @@ class PostView:
     """Relative to the page that shows it."""
     date: DateView
     updated: DateView | None
-    categories: tuple[str, ...]
+    categories: tuple[LinkView, ...]
     tags: tuple[str, ...]
     authors: tuple[str, ...]
     reading_time: str | None
@@ -78,7 +99,12 @@ class ListView:
     """A page of a post list."""
 
     kind: str
+    """`index`, `category` or `archive`."""
+    kind_label: str | None
+    """E.g. "Category" above a category's name; None for the blog index."""
     title: str
+    trail: list[LinkView]
+    """Links to the pages above this list: the blog index, then parent categories."""
     posts: list[PostView]
     pagination: PaginationView | None
 
@@ -135,7 +161,7 @@ class ViewMaker:
             url=relative_url(self.blog.post_urls[post.src_uri], page_url),
             date=self.date(post.date),
             updated=self.date(post.updated) if post.updated else None,
-            categories=post.categories,
+            categories=tuple(self.category_link(name, page_url) for name in post.categories),
             tags=post.tags,
             authors=post.authors,
             reading_time=(
@@ -164,9 +190,74 @@ class ViewMaker:
                     page=list_page.number, pages=list_page.total
                 ),
             )
+        listing = list_page.listing
+        index = self.blog.index
+        trail = [LinkView(index.title, self._url(index, page_url))] if index else []
+        kind_label = None
+        title = listing.title
+        if listing.category is not None:
+            kind_label = self.labels["category"]
+            trail += [self.category_link(c.full_name, page_url) for c in listing.category.trail]
+        elif listing.period is not None:
+            kind_label = self.labels["archive"]
+            if listing.period.month is not None and listing.title == listing.period.key:
+                title = self.dates.month(listing.period.year, listing.period.month)
         return ListView(
-            kind=list_page.listing.kind,
-            title=list_page.listing.title,
+            kind=listing.kind,
+            kind_label=kind_label,
+            title=title,
+            trail=trail if listing.kind != "index" else [],
             posts=[self.post(post, page_url) for post in list_page.posts],
             pagination=pagination,
         )
+
+    def _url(self, listing: Listing | None, page_url: str) -> str | None:
+        if listing is None:
+            return None
+        return relative_url(listing.pages[0].file.url, page_url)
+
+    def category_link(self, name: str, page_url: str) -> LinkView:
+        """A link to a category's page (by full name), marked current on that page."""
+        full_name = "/".join(split_category(name))
+        category = self.blog.categories.by_name.get(full_name)
+        title = category.name if category else name
+        listing = self.blog.category_listings.get(full_name)
+        if listing is None:
+            return LinkView(title, None)
+        url = listing.pages[0].file.url
+        return LinkView(title, relative_url(url, page_url), current=url == page_url)
+
+    def categories_widget(self, page_url: str, by_count: bool) -> list[TreeItemView]:
+        """The category tree with post counts, for the page at `page_url`."""
+
+        def items(categories: list[Category]) -> list[TreeItemView]:
+            return [
+                TreeItemView(
+                    self.category_link(category.full_name, page_url),
+                    len(category.posts),
+                    items(sort_categories(category.children, by_count)),
+                )
+                for category in sort_categories(categories, by_count)
+            ]
+
+        return items(self.blog.categories.roots)
+
+    def archive_widget(self, page_url: str) -> list[TreeItemView]:
+        """Years (and months) with post counts, newest first."""
+
+        def item(period: ArchivePeriod) -> TreeItemView:
+            listing = self.blog.archive_listings.get(period.key)
+            url = self._url(listing, page_url)
+            title = (
+                str(period.year)
+                if period.month is None
+                else self.dates.month(period.year, period.month)
+            )
+            current = listing is not None and listing.pages[0].file.url == page_url
+            return TreeItemView(
+                LinkView(title, url, current),
+                len(period.posts),
+                [item(month) for month in period.months],
+            )
+
+        return [item(year) for year in self.blog.archives]
