@@ -130,9 +130,33 @@ class LlmBlogConfig(base.Config):
     )
     """Where a month's archive is published, under `blog_dir`."""
 
-    widgets = c.ListOfItems(c.Choice(("categories", "archive")), default=["categories", "archive"])
-    """Widgets shown on every page, in this order; `[]` for none. A page's front matter
-    `blog_widgets: false` (or a list) narrows it."""
+    widgets = c.ListOfItems(
+        c.Choice(("recent_posts", "categories", "archive")),
+        default=["recent_posts", "categories", "archive"],
+    )
+    """Widgets shown on every page; `[]` for none. A page's front matter `blog_widgets: false`
+    (or a list of names) narrows it."""
+
+    recent_posts = c.Type(int, default=5)
+    """Posts in the Recent posts widget, and in `<!-- llmblog:recent-posts -->` lists."""
+
+    recent_posts_category = c.Optional(c.Type(str))
+    """Only posts of this category (`Parent/Child` name) in the Recent posts widget."""
+
+    recent_posts_thumbnails = c.Type(bool, default=False)
+    """Show each post's small featured image in the Recent posts widget."""
+
+    recent_posts_exclude_current = c.Type(bool, default=False)
+    """Leave the post being read out of the widget (else it is marked `aria-current`)."""
+
+    post_nav = c.Type(bool, default=True)
+    """Previous/next post links at the end of each post."""
+
+    post_nav_scope = c.Choice(("all", "category"), default="all")
+    """Link to the neighbours among all posts, or among posts of the same first category."""
+
+    related_posts = c.Type(int, default=3)
+    """Related posts at the end of each post (sharing categories and tags); 0 for none."""
 
     excerpt_separator = c.Type(str, default="<!-- more -->")
     """The mark that ends a post's excerpt; without it the excerpt is the first paragraph."""
@@ -192,6 +216,8 @@ class LlmBlogConfig(base.Config):
             ("image_quality", 1),
             ("max_image_pixels", 1),
             ("image_workers", 1),
+            ("recent_posts", 1),
+            ("related_posts", 0),
         ):
             value = self.get(key)
             if isinstance(value, int) and value < minimum:

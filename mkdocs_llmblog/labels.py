@@ -23,6 +23,11 @@ ENGLISH: dict[str, str] = {
     "archive": "Archive",
     "breadcrumb": "Breadcrumb",
     "blog_widgets": "Blog",
+    "recent_posts": "Recent posts",
+    "related_posts": "Related posts",
+    "previous_post": "Previous post",
+    "next_post": "Next post",
+    "more_posts": "More posts",
 }
 
 LABELS: Mapping[str, Mapping[str, str]] = {"en": ENGLISH}

@@ -7,11 +7,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from mkdocs_llmblog.adjacency import find_neighbours
 from mkdocs_llmblog.archives import ArchivePeriod, build_archives
 from mkdocs_llmblog.categories import Category, CategoryError, build_category_tree
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.frontmatter import FrontMatterError, split_front_matter
 from mkdocs_llmblog.posts import Post, find_first_heading
+from mkdocs_llmblog.related import find_related
 from mkdocs_llmblog.structure import Blog, Listing, ListPage
 from mkdocs_llmblog.urls import move_file, page_location
 
@@ -33,6 +35,8 @@ def lay_out_listings(
     if options.categories:
         for category in blog.categories.by_name.values():
             layout.category(category)
+    blog.neighbours = find_neighbours(blog.published, options.post_nav_scope)
+    blog.related = find_related(blog.published, options.related_posts)
     blog.archives = build_archives(blog.published, options.archive_months)
     if options.archive:
         for year in blog.archives:

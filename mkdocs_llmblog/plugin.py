@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Literal
+from typing import Literal
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -17,6 +18,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.dateformat import DateFormatter
 from mkdocs_llmblog.discovery import BuildMode, discover_blog
+from mkdocs_llmblog.embeds import EmbedError, RecentPostsEmbed, find_embeds
 from mkdocs_llmblog.excerpts import Excerpt, make_portable, split_content
 from mkdocs_llmblog.featured_images import (
     FeaturedImagePlan,
@@ -27,13 +29,11 @@ from mkdocs_llmblog.featured_images import (
 from mkdocs_llmblog.imagejobs import ImageWork
 from mkdocs_llmblog.labels import labels_for
 from mkdocs_llmblog.navigation import prune_posts
-from mkdocs_llmblog.placement import WIDGETS_SLOT, place_widgets
+from mkdocs_llmblog.pages import PageRenderer
 from mkdocs_llmblog.posts import find_first_heading, remove_line
-from mkdocs_llmblog.rendering import STYLESHEET, TEMPLATES_DIR, render_fragment
-from mkdocs_llmblog.share import insert_into_head, share_image
+from mkdocs_llmblog.rendering import STYLESHEET, TEMPLATES_DIR
 from mkdocs_llmblog.structure import Blog
 from mkdocs_llmblog.views import ViewMaker
-from mkdocs_llmblog.widgets import make_widgets, widgets_for_page
 
 log = get_plugin_logger(__name__)
 
@@ -41,22 +41,29 @@ Command = Literal["build", "gh-deploy", "serve"]
 
 
 class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
-    """A blog for any MkDocs theme: posts, an index, and later featured images and widgets."""
+    """A blog for any MkDocs theme: posts, lists, featured images, widgets."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.command: Command = "build"
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget the previous build: `mkdocs serve` keeps this object between builds."""
         self.blog: Blog | None = None
         self.views: ViewMaker | None = None
-        self.env: jinja2.Environment | None = None
+        self.pages: PageRenderer | None = None
+        self.files: Files | None = None
         self.labels: dict[str, str] = {}
+        self.dates = DateFormatter("en")
+        self.docs_name = "docs"
         self.all_post_src_uris: frozenset[str] = frozenset()
         self.image_plan: FeaturedImagePlan | None = None
         self.image_work: ImageWork | None = None
+        self.embeds_by_src: dict[str, list[RecentPostsEmbed]] = {}
         self.page_widgets: frozenset[str] = frozenset()
         """The widgets of the page being built, from on_page_context to on_post_page."""
-        self.docs_name = "docs"
 
     def on_startup(self, *, command: Command, dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds: state is reset in
@@ -64,12 +71,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.blog = None
-        self.views = None
-        self.env = None
-        self.all_post_src_uris = frozenset()
         self._stop_image_work()
-        self.image_plan = None
+        self.reset()
         if not self.config.enabled:
             return config
         if TEMPLATES_DIR not in config.theme.dirs:
@@ -90,6 +93,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         )
         blog_title = self.config.blog_title or self.labels["blog"]
         self.blog = discover_blog(files, config, self.config, mode, blog_title)
+        self.files = files
         self.all_post_src_uris = frozenset(self.blog.post_urls)
         planner = FeaturedImagePlanner(files, config, self.config)
         self.image_plan = planner.plan_posts(self.blog.published)
@@ -116,7 +120,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        post = self.blog.post_for(page.file.src_uri) if self.blog else None
+        blog = self.blog
+        if blog is None:
+            return markdown
+        markdown = self._take_embeds(markdown, page, blog)
+        post = blog.post_for(page.file.src_uri)
         if post is None:
             return markdown
         page.title = post.title
@@ -125,6 +133,21 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             heading = find_first_heading(markdown)
             if heading is not None:
                 markdown = remove_line(markdown, heading.line_index)
+        return markdown
+
+    def _take_embeds(self, markdown: str, page: Page, blog: Blog) -> str:
+        if "llmblog:" not in markdown:
+            return markdown
+        source = page.file.content_string.replace("\r\n", "\n")
+        front_matter_lines = max(0, source.count("\n") - markdown.count("\n"))
+        try:
+            markdown, embeds = find_embeds(
+                markdown, set(blog.categories.by_name), self.config.recent_posts, front_matter_lines
+            )
+        except EmbedError as error:
+            raise PluginError(f"{self.docs_name}/{page.file.src_uri}: {error}") from None
+        if embeds:
+            self.embeds_by_src[page.file.src_uri] = embeds
         return markdown
 
     # Runs after other plugins changed the HTML, so the excerpt is what the post shows.
@@ -144,89 +167,47 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        self.env = env
+        if self.blog is None or self.views is None:
+            return env
+        self.pages = PageRenderer(
+            self.blog,
+            self.views,
+            env,
+            files,
+            self.config,
+            self.labels,
+            config.site_url,
+            config.theme.name,
+            self.docs_name,
+        )
         # Static files are copied right after this event: every image copy must exist by then.
         if self.image_plan is not None and self.image_work is not None:
             work, self.image_work = self.image_work, None
             finish_image_work(self.image_plan, work)
         return env
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        blog, env, views = self.blog, self.env, self.views
-        if blog is None or env is None or views is None:
-            return output
-        if self.page_widgets:
-            widgets = make_widgets(
-                views, self.page_widgets, page.url, self.config.categories_sort == "count"
-            )
-
-            def render_widgets(placement_class: str) -> str:
-                data = {
-                    "widgets": widgets,
-                    "labels": self.labels,
-                    "placement_class": placement_class,
-                }
-                return render_fragment(env, "llmblog/widgets.html", {}, data) if widgets else ""
-
-            output = place_widgets(output, render_widgets, config.theme.name == "material")
-        if blog.post_for(page.file.src_uri) is None:
-            return output
-        image = blog.images.get(page.file.src_uri)
-        share = share_image(image, config.site_url) if image else None
-        if share is None:
-            return output
-        data = {"share_image": share}
-        return insert_into_head(output, render_fragment(env, "llmblog/head.html", {}, data))
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._stop_image_work()
-
-    def _stop_image_work(self) -> None:
-        if self.image_work is not None:
-            self.image_work.close()
-            self.image_work = None
-
     # Runs before other plugins read the page, so they see the finished post or list.
     @event_priority(50)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        blog, views, env = self.blog, self.views, self.env
-        if blog is None or views is None or env is None:
+        if self.pages is None:
             return context
-        src_uri = page.file.src_uri
-        self.page_widgets = widgets_for_page(
-            self.config.widgets, page.meta, f"{self.docs_name}/{src_uri}"
-        )
-        self._render_blog_content(page, context)
-        if self.page_widgets:
-            page.content = (page.content or "") + WIDGETS_SLOT
+        embeds = self.embeds_by_src.pop(page.file.src_uri, [])
+        data, self.page_widgets = self.pages.render_content(page, context, embeds)
+        if data is not None:
+            context["llmblog"] = data  # type: ignore[typeddict-unknown-key]
         return context
 
-    def _render_blog_content(self, page: Page, context: TemplateContext) -> None:
-        """Replace a post's or a post list's content with the blog template's rendering."""
-        blog, views, env = self.blog, self.views, self.env
-        assert blog is not None
-        assert views is not None
-        assert env is not None
-        src_uri = page.file.src_uri
-        post = blog.post_for(src_uri)
-        if post is not None:
-            data: dict[str, Any] = {
-                "post": views.post(post, page.url),
-                "body_html": page.content or "",
-            }
-            template = "llmblog/post.html"
-        elif (list_page := blog.list_pages_by_src.get(src_uri)) is not None:
-            intro = page.content or "" if list_page.number == 1 else ""
-            data = {
-                "list": views.list_page(list_page, page.url),
-                "intro_html": intro,
-                "intro_has_title": "<h1" in intro,
-            }
-            template = "llmblog/list.html"
-        else:
-            return
-        data["labels"] = self.labels
-        context["llmblog"] = data  # type: ignore[typeddict-unknown-key]
-        page.content = render_fragment(env, template, context, data)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.pages is None:
+            return output
+        return self.pages.finish(output, page, self.page_widgets)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_image_work()
+
+    def _stop_image_work(self) -> None:
+        if getattr(self, "image_work", None) is not None:
+            self.image_work.close()  # type: ignore[union-attr]
+            self.image_work = None

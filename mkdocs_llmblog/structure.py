@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from mkdocs.structure.files import File
 
+from mkdocs_llmblog.adjacency import Neighbours
 from mkdocs_llmblog.archives import ArchivePeriod
 from mkdocs_llmblog.categories import Category, CategoryTree
 from mkdocs_llmblog.excerpts import Excerpt
@@ -82,6 +83,10 @@ class Blog:
     """Years with published posts, newest first."""
     archive_listings: dict[str, Listing] = field(default_factory=dict)
     """Archive pages, by period key (`2024`, `2024/05`)."""
+    neighbours: dict[str, Neighbours] = field(default_factory=dict)
+    """Each post's previous (older) and next (newer) post, by source path."""
+    related: dict[str, list[Post]] = field(default_factory=dict)
+    """Each post's related posts, by source path."""
 
     def post_for(self, src_uri: str) -> Post | None:
         return self.posts_by_src.get(src_uri)

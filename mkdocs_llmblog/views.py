@@ -83,6 +83,26 @@ class PostView:
 
 
 @dataclass(frozen=True)
+class PostLinkView:
+    """A post in a short list (recent, related, previous/next): title, date, small image."""
+
+    title: str
+    url: str
+    date: DateView
+    current: bool
+    """The post is the page that shows the list (`aria-current="page"`)."""
+    image: ImageView | None
+
+
+@dataclass(frozen=True)
+class PostNavView:
+    """Links to the previous (older) and next (newer) post."""
+
+    older: PostLinkView | None
+    newer: PostLinkView | None
+
+
+@dataclass(frozen=True)
 class PaginationView:
     """Links between the pages of a list."""
 
@@ -226,6 +246,50 @@ class ViewMaker:
             return LinkView(title, None)
         url = listing.pages[0].file.url
         return LinkView(title, relative_url(url, page_url), current=url == page_url)
+
+    def post_link(self, post: Post, page_url: str) -> PostLinkView:
+        """A post in a short list on the page at `page_url`."""
+        url = self.blog.post_urls[post.src_uri]
+        image = self.blog.images.get(post.src_uri)
+        return PostLinkView(
+            title=post.title,
+            url=relative_url(url, page_url),
+            date=self.date(post.date),
+            current=url == page_url,
+            image=self.image(image, page_url) if image else None,
+        )
+
+    def recent_posts(
+        self, page_url: str, count: int, category: str | None, exclude_current: bool
+    ) -> list[PostLinkView]:
+        """The newest posts (of a category), for the page at `page_url`."""
+        if category is None:
+            candidates: list[Post] = self.blog.published
+        else:
+            node = self.blog.categories.by_name.get(category)
+            candidates = node.posts if node else []
+        links: list[PostLinkView] = []
+        for post in candidates:
+            if len(links) == count:
+                break
+            if exclude_current and self.blog.post_urls[post.src_uri] == page_url:
+                continue
+            links.append(self.post_link(post, page_url))
+        return links
+
+    def post_nav(self, post: Post, page_url: str) -> PostNavView | None:
+        neighbours = self.blog.neighbours.get(post.src_uri)
+        if neighbours is None or not (neighbours.older or neighbours.newer):
+            return None
+        return PostNavView(
+            older=self.post_link(neighbours.older, page_url) if neighbours.older else None,
+            newer=self.post_link(neighbours.newer, page_url) if neighbours.newer else None,
+        )
+
+    def related(self, post: Post, page_url: str) -> list[PostLinkView]:
+        return [
+            self.post_link(other, page_url) for other in self.blog.related.get(post.src_uri, [])
+        ]
 
     def categories_widget(self, page_url: str, by_count: bool) -> list[TreeItemView]:
         """The category tree with post counts, for the page at `page_url`."""

@@ -1,0 +1,107 @@
+"""Post lists embedded in any Markdown page: `<!-- llmblog:recent-posts count=3 -->`."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+
+from mkdocs_llmblog.categories import CategoryError, split_category
+
+DIRECTIVE_RE = re.compile(r"<!--\s*llmblog:(?P<name>[^\s>]*)(?P<arguments>.*?)-->", re.DOTALL)
+DIRECTIVE_NAMES = ("recent-posts",)
+ARGUMENTS = ("count", "category")
+MAX_COUNT = 100
+PLACEHOLDER = '<div class="llmblog-embed-slot" data-llmblog-embed="{index}"></div>'
+PLACEHOLDER_RE = re.compile(r'<div class="llmblog-embed-slot" data-llmblog-embed="(\d+)"></div>')
+
+
+class EmbedError(ValueError):
+    """A malformed directive; the message gives the line."""
+
+
+@dataclass(frozen=True)
+class RecentPostsEmbed:
+    count: int
+    category: str | None
+
+
+def find_embeds(
+    markdown: str, known_categories: set[str], default_count: int, line_offset: int
+) -> tuple[str, list[RecentPostsEmbed]]:
+    """Replace each directive with a placeholder; return the Markdown and the embeds in order.
+
+    `line_offset` is the number of lines before the Markdown in the file (its front matter).
+
+    Raises:
+        EmbedError: naming the line of the first malformed directive.
+    """
+    if "llmblog:" not in markdown:
+        return markdown, []
+    embeds: list[RecentPostsEmbed] = []
+    code = _code_spans(markdown)
+
+    def replace(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in code):
+            return match.group(0)  # Shown as an example in code, not a directive.
+        line = line_offset + markdown.count("\n", 0, match.start()) + 1
+        embeds.append(_parse(match, known_categories, default_count, line))
+        # Blank lines around it make the placeholder a block of its own in Markdown.
+        return "\n\n" + PLACEHOLDER.format(index=len(embeds) - 1) + "\n\n"
+
+    return DIRECTIVE_RE.sub(replace, markdown), embeds
+
+
+FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
+
+
+def _code_spans(markdown: str) -> list[tuple[int, int]]:
+    """Offsets of fenced code blocks and inline code, where directives are only examples."""
+    spans = [(m.start(), m.end()) for m in INLINE_CODE_RE.finditer(markdown)]
+    fence_start: int | None = None
+    marker = ""
+    for match in FENCE_RE.finditer(markdown):
+        if fence_start is None:
+            fence_start, marker = match.start(), match.group(1)[0] * 3
+        elif match.group(1).startswith(marker):
+            spans.append((fence_start, match.end()))
+            fence_start = None
+    if fence_start is not None:
+        spans.append((fence_start, len(markdown)))
+    return spans
+
+
+def _parse(
+    match: re.Match[str], known_categories: set[str], default_count: int, line: int
+) -> RecentPostsEmbed:
+    name = match["name"]
+    where = f"line {line}: '{match.group(0).strip()}'"
+    if name not in DIRECTIVE_NAMES:
+        raise EmbedError(f"{where} is not a known directive; write <!-- llmblog:recent-posts -->")
+    try:
+        words = shlex.split(match["arguments"])
+    except ValueError as error:
+        raise EmbedError(f'{where} cannot be read ({error}); quote values with "..."') from None
+    values: dict[str, str] = {}
+    for word in words:
+        key, equals, value = word.partition("=")
+        if not equals or key not in ARGUMENTS:
+            raise EmbedError(f'{where} has {word!r}; write arguments as count=3 or category="Name"')
+        if key in values:
+            raise EmbedError(f"{where} gives '{key}' twice")
+        values[key] = value
+    count = default_count
+    if "count" in values:
+        if not values["count"].isdigit() or not 1 <= int(values["count"]) <= MAX_COUNT:
+            raise EmbedError(f"{where}: count must be a whole number from 1 to {MAX_COUNT}")
+        count = int(values["count"])
+    category = values.get("category")
+    if category is not None:
+        try:
+            category = "/".join(split_category(category))
+        except CategoryError as error:
+            raise EmbedError(f"{where}: category {error}") from None
+        if category not in known_categories:
+            raise EmbedError(f"{where}: no published post has the category {category!r}")
+    return RecentPostsEmbed(count, category)
