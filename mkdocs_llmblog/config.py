@@ -158,6 +158,21 @@ class LlmBlogConfig(base.Config):
     related_posts = c.Type(int, default=3)
     """Related posts at the end of each post (sharing categories and tags); 0 for none."""
 
+    feeds = c.Type(bool, default=True)
+    """Write feeds of the newest posts (needs `site_url`)."""
+
+    feed_formats = c.ListOfItems(c.Choice(("rss", "atom", "json")), default=["rss", "atom", "json"])
+    """Which feeds of the whole blog: `feed.xml` (RSS 2.0), `atom.xml`, `feed.json` (JSON Feed)."""
+
+    category_feeds = c.Type(bool, default=True)
+    """Also an RSS feed per category, `<category page>/feed.xml`."""
+
+    feed_entries = c.Type(int, default=20)
+    """Posts in each feed, newest first."""
+
+    feed_content = c.Choice(("excerpt", "full"), default="excerpt")
+    """Put each post's excerpt, or its full content, in the feeds."""
+
     excerpt_separator = c.Type(str, default="<!-- more -->")
     """The mark that ends a post's excerpt; without it the excerpt is the first paragraph."""
 
@@ -217,6 +232,7 @@ class LlmBlogConfig(base.Config):
             ("max_image_pixels", 1),
             ("image_workers", 1),
             ("recent_posts", 1),
+            ("feed_entries", 1),
             ("related_posts", 0),
         ):
             value = self.get(key)

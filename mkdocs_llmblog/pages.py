@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from html import escape
 from typing import Any
 
 import jinja2
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from mkdocs_llmblog.categories import split_category
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.embeds import PLACEHOLDER_RE, RecentPostsEmbed
+from mkdocs_llmblog.featured_images import FeaturedImage
+from mkdocs_llmblog.feeds import feed_links
+from mkdocs_llmblog.metadata import (
+    ArticleView,
+    absolute_url,
+    article_view,
+    blog_json_ld,
+    insert_into_head,
+    share_image,
+)
 from mkdocs_llmblog.placement import WIDGETS_SLOT, place_widgets
 from mkdocs_llmblog.posts import Post
 from mkdocs_llmblog.rendering import render_fragment
-from mkdocs_llmblog.share import insert_into_head, share_image
-from mkdocs_llmblog.structure import Blog
+from mkdocs_llmblog.structure import Blog, ListPage
 from mkdocs_llmblog.urls import relative_url
 from mkdocs_llmblog.views import ViewMaker
 from mkdocs_llmblog.widgets import has_sidebar_widgets, make_widgets, widgets_for_page
@@ -33,8 +45,11 @@ class PageRenderer:
         options: LlmBlogConfig,
         labels: dict[str, str],
         site_url: str | None,
+        site_name: str,
+        site_description: str | None,
         theme_name: str | None,
         docs_name: str,
+        open_graph: bool,
     ) -> None:
         self.blog = blog
         self.views = views
@@ -43,8 +58,12 @@ class PageRenderer:
         self.options = options
         self.labels = labels
         self.site_url = site_url
+        self.site_name = site_name
+        self.site_description = site_description
         self.use_sidebar = theme_name == "material"
         self.docs_name = docs_name
+        self.open_graph = open_graph
+        self.feed_formats = list(options.feed_formats) if options.feeds and site_url else []
 
     def render_content(
         self,
@@ -114,7 +133,7 @@ class PageRenderer:
         return PLACEHOLDER_RE.sub(render, html)
 
     def finish(self, output: str, page: Page, shown: frozenset[str]) -> str:
-        """Add the widgets and, on posts, the head tags to the rendered page."""
+        """Add the widgets and the head tags to the rendered page."""
         if has_sidebar_widgets(shown):
             widgets = make_widgets(self.views, self.options, shown, page.url)
 
@@ -129,22 +148,93 @@ class PageRenderer:
                 return render_fragment(self.env, "llmblog/widgets.html", {}, data)
 
             output = place_widgets(output, render_widgets, self.use_sidebar)
-        post = self.blog.post_for(page.file.src_uri)
-        if post is None:
-            return output
-        return insert_into_head(output, self._head_tags(post, page.url))
+        src_uri = page.file.src_uri
+        post = self.blog.post_for(src_uri)
+        list_page = self.blog.list_pages_by_src.get(src_uri)
+        head = self._head_tags(output, page, post, list_page)
+        output = insert_into_head(output, head)
+        return escape_raw_titles(output, self._titles_shown_by_theme(post, list_page))
 
-    def _head_tags(self, post: Post, page_url: str) -> str:
-        image = self.blog.images.get(post.src_uri)
-        neighbours = self.blog.neighbours.get(post.src_uri) if self.options.post_nav else None
-        data = {
-            "share_image": share_image(image, self.site_url) if image else None,
-            "prev_url": self._post_url(neighbours.older, page_url) if neighbours else None,
-            "next_url": self._post_url(neighbours.newer, page_url) if neighbours else None,
+    def _head_tags(
+        self, output: str, page: Page, post: Post | None, list_page: ListPage | None
+    ) -> str:
+        head = output[: output.find("</head>")]
+        category = list_page.listing if list_page and list_page.listing.category else None
+        data: dict[str, Any] = {
+            "feeds": feed_links(
+                self.blog,
+                self.feed_formats,
+                self.site_name,
+                page.url,
+                category.base_path if category and self.options.category_feeds else None,
+            )
+            if self.feed_formats
+            else [],
+            "article": None,
+            "blog_json_ld": None,
         }
+        if post is not None:
+            neighbours = self.blog.neighbours.get(post.src_uri) if self.options.post_nav else None
+            image = self.blog.images.get(post.src_uri)
+            data |= {
+                "article": self._article(post, image),
+                "open_graph": self.open_graph,
+                "add_description": '<meta name="description"' not in head,
+                "add_canonical": '<link rel="canonical"' not in head,
+                "prev_url": self._post_url(neighbours.older, page.url) if neighbours else None,
+                "next_url": self._post_url(neighbours.newer, page.url) if neighbours else None,
+            }
+        elif list_page is not None and list_page.listing.kind == "index" and list_page.number == 1:
+            data["blog_json_ld"] = blog_json_ld(
+                list_page.listing.title,
+                absolute_url(self.site_url, list_page.file.url),
+                self.site_description,
+            )
         return render_fragment(self.env, "llmblog/head.html", {}, data)
+
+    def _article(self, post: Post, image: FeaturedImage | None) -> ArticleView:
+        categories = ["/".join(split_category(name)) for name in post.categories]
+        return article_view(
+            post,
+            self.blog.descriptions.get(post.src_uri, ""),
+            self.blog.post_urls[post.src_uri],
+            self.site_url,
+            self.site_name,
+            share_image(image, self.site_url) if image else None,
+            categories,
+        )
+
+    def _titles_shown_by_theme(self, post: Post | None, list_page: ListPage | None) -> list[str]:
+        """Author titles the theme prints itself (page title, previous/next links)."""
+        titles = []
+        if post is not None:
+            titles.append(post.title)
+            neighbours = self.blog.neighbours.get(post.src_uri)
+            if neighbours is not None:
+                titles += [p.title for p in (neighbours.older, neighbours.newer) if p]
+        if list_page is not None:
+            titles.append(list_page.listing.title)
+        return titles
 
     def _post_url(self, post: Post | None, page_url: str) -> str | None:
         if post is None:
             return None
         return relative_url(self.blog.post_urls[post.src_uri], page_url)
+
+
+MARKUP_RE = re.compile(r"<[a-zA-Z/!?]")
+
+
+def escape_raw_titles(html: str, titles: list[str]) -> str:
+    """Escape author titles that a theme printed without escaping (`{{ page.title }}`).
+
+    The plugin's own templates escape everything; MkDocs' themes print `page.title` as it is
+    (their Jinja does not autoescape), in text and in attributes, so a title with `<` or `"`
+    would otherwise become markup.
+    """
+    for title in titles:
+        risky = MARKUP_RE.search(title) or '"' in title
+        # A short title such as '"' would match far too much of the page to replace safely.
+        if risky and len(title) >= 4 and any(c.isalnum() for c in title) and title in html:
+            html = html.replace(title, escape(title))
+    return html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from html import escape
 from typing import Literal
 
 import jinja2
@@ -26,12 +27,15 @@ from mkdocs_llmblog.featured_images import (
     finish_image_work,
     start_image_work,
 )
+from mkdocs_llmblog.feeds import FEED_TEMPLATE_DIR, FeedSettings, FeedWriter
 from mkdocs_llmblog.imagejobs import ImageWork
 from mkdocs_llmblog.labels import labels_for
+from mkdocs_llmblog.metadata import describe
 from mkdocs_llmblog.navigation import prune_posts
 from mkdocs_llmblog.pages import PageRenderer
 from mkdocs_llmblog.posts import find_first_heading, remove_line
 from mkdocs_llmblog.rendering import STYLESHEET, TEMPLATES_DIR
+from mkdocs_llmblog.social import material_social_cards
 from mkdocs_llmblog.structure import Blog
 from mkdocs_llmblog.views import ViewMaker
 
@@ -64,6 +68,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.embeds_by_src: dict[str, list[RecentPostsEmbed]] = {}
         self.page_widgets: frozenset[str] = frozenset()
         """The widgets of the page being built, from on_page_context to on_post_page."""
+        self.env: jinja2.Environment | None = None
+        self.language = "en"
+        self.feed_src_uris: frozenset[str] = frozenset()
+        self.post_bodies: dict[str, str] = {}
+        """Rendered bodies of the posts whose full content goes into feeds."""
 
     def on_startup(self, *, command: Command, dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds: state is reset in
@@ -81,6 +90,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             config.extra_css.insert(0, STYLESHEET)
         self.docs_name = os.path.basename(os.path.normpath(config.docs_dir))
         language = str(config.theme.get("language") or config.theme.locale or "en")
+        self.language = language
         self.labels = labels_for(language)
         self.dates = DateFormatter(language)
         return config
@@ -98,11 +108,15 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         planner = FeaturedImagePlanner(files, config, self.config)
         self.image_plan = planner.plan_posts(self.blog.published)
         self.blog.images = self.image_plan.images_by_src
-        if self.blog.images and not config.site_url and self.config.share_image:
+        if not config.site_url and (self.config.feeds or self.blog.images):
             log.warning(
-                "site_url is not set, so posts get no og:image share previews (they need "
-                "absolute URLs); set site_url in mkdocs.yml, e.g. https://example.com/"
+                "site_url is not set, so the blog gets no feeds and posts no og:image or og:url "
+                "(they need absolute URLs); set site_url in mkdocs.yml, e.g. "
+                "https://example.com/blog-site/"
             )
+        for file in [f for f in files if f.src_uri.startswith(FEED_TEMPLATE_DIR)]:
+            files.remove(file)  # Feed templates are found through the theme's folders.
+        self.feed_src_uris = self._posts_in_feeds(self.blog)
         # Copies are written in other processes while MkDocs renders the pages.
         self.image_work = start_image_work(self.image_plan, self.config.image_workers)
         self.views = ViewMaker(
@@ -150,6 +164,17 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             self.embeds_by_src[page.file.src_uri] = embeds
         return markdown
 
+    def _posts_in_feeds(self, blog: Blog) -> frozenset[str]:
+        """Posts whose full content a feed shows: only these keep their body in memory."""
+        if not (self.config.feeds and self.config.feed_content == "full"):
+            return frozenset()
+        count = self.config.feed_entries
+        chosen = {post.src_uri for post in blog.published[:count]}
+        if self.config.category_feeds:
+            for category in blog.categories.by_name.values():
+                chosen.update(post.src_uri for post in category.posts[:count])
+        return frozenset(chosen)
+
     # Runs after other plugins changed the HTML, so the excerpt is what the post shows.
     @event_priority(-50)
     def on_page_content(
@@ -162,6 +187,14 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         parts = split_content(html, self.config.excerpt_separator)
         portable = make_portable(parts.excerpt_html, blog.post_urls[post.src_uri])
         blog.excerpts[post.src_uri] = Excerpt(portable, parts.has_more)
+        description = describe(post, parts.excerpt_html)
+        blog.descriptions[post.src_uri] = description
+        # Themes print `page.meta.description` unescaped (Material, in its <meta> tag).
+        page.meta["description"] = escape(description)
+        # The sitemap's <lastmod> (rendered before the pages) reads update_date.
+        page.update_date = (post.updated or post.date).moment.date().isoformat()
+        if post.src_uri in self.feed_src_uris:
+            self.post_bodies[post.src_uri] = parts.body_html
         return parts.body_html
 
     def on_env(
@@ -177,9 +210,13 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             self.config,
             self.labels,
             config.site_url,
+            config.site_name,
+            config.site_description,
             config.theme.name,
             self.docs_name,
+            open_graph=not material_social_cards(config),
         )
+        self.env = env
         # Static files are copied right after this event: every image copy must exist by then.
         if self.image_plan is not None and self.image_work is not None:
             work, self.image_work = self.image_work, None
@@ -203,6 +240,26 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if self.pages is None:
             return output
         return self.pages.finish(output, page, self.page_widgets)
+
+    # Runs after other plugins' post_build, so nothing removes the feeds after they are written.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        blog, env = self.blog, self.env
+        if blog is None or env is None or not (self.config.feeds and config.site_url):
+            return
+        settings = FeedSettings(
+            formats=list(self.config.feed_formats),
+            entries=self.config.feed_entries,
+            full_content=self.config.feed_content == "full",
+            category_feeds=self.config.category_feeds,
+            site_url=config.site_url,
+            site_name=config.site_name,
+            site_description=config.site_description or "",
+            site_author=config.site_author,
+            language=self.language,
+            site_dir=config.site_dir,
+        )
+        FeedWriter(blog, settings, env).write_all(self.post_bodies)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_image_work()

@@ -74,6 +74,8 @@ class Blog:
     """Site-relative URL of each post, by source path."""
     excerpts: dict[str, Excerpt] = field(default_factory=dict)
     """Each post's excerpt, rendered once, by source path."""
+    descriptions: dict[str, str] = field(default_factory=dict)
+    """Each post's description (front matter, else from its excerpt), by source path."""
     images: dict[str, FeaturedImage] = field(default_factory=dict)
     """Each post's featured image, by source path."""
     categories: CategoryTree = field(default_factory=CategoryTree)

@@ -56,6 +56,10 @@ def write_project(root: Path, config: Mapping[str, Any], files: Mapping[str, str
     root.mkdir(parents=True, exist_ok=True)
     settings: dict[str, Any] = {"site_name": "Test blog", **config}
     settings.setdefault("plugins", ["llmblog"])
+    # Feeds and share previews need absolute URLs; `site_url: None` builds a site without one.
+    settings.setdefault("site_url", "https://example.com/test/")
+    if settings["site_url"] is None:
+        del settings["site_url"]
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     docs = root / str(settings.get("docs_dir", "docs"))

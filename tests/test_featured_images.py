@@ -298,13 +298,13 @@ def test_missing_alt_is_a_warning_that_fails_strict(
 
 
 def test_missing_site_url_is_one_warning(tmp_path: Path, log_watcher: LogWatcher) -> None:
-    log_watcher.expect(r"site_url is not set, so posts get no og:image")
+    log_watcher.expect(r"site_url is not set, so the blog gets no feeds and posts no og:image")
     files: dict[str, str | bytes] = {
         f"blog/posts/p{n}.md": image_post(n, f"P{n}", {"path": "a.png", "alt": "A"})
         for n in (1, 2, 3)
     }
     files["blog/posts/a.png"] = imagefiles.png_with_alpha(400, 300)
-    site = build_site(tmp_path, {}, files, strict=False)
+    site = build_site(tmp_path, {"site_url": None}, files, strict=False)
     assert len([m for m in log_watcher.messages() if "site_url" in m]) == 1
     assert meta(site.html("blog/2024/05/01/p1"), "og:image") is None
     assert site.html("blog/2024/05/01/p1").select_one("figure.llmblog-featured img") is not None
