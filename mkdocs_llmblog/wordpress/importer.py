@@ -1,0 +1,352 @@
+"""Turning the posts of a WordPress export into posts of this plugin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol, TypeVar
+from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from mkdocs_llmblog.slugs import make_slug
+from mkdocs_llmblog.wordpress.convert import convert_body, html_to_inline_markdown, html_to_text
+from mkdocs_llmblog.wordpress.fields import (
+    category_path,
+    modified_moment,
+    post_moment,
+    post_title,
+    slug_source,
+    unique_slug,
+)
+from mkdocs_llmblog.wordpress.media import MediaTally, PostMedia, Uploads, site_host
+from mkdocs_llmblog.wordpress.redirects import old_page_path, old_page_url
+from mkdocs_llmblog.wordpress.shortcodes import GalleryImage
+from mkdocs_llmblog.wordpress.writer import render_post, write_file
+from mkdocs_llmblog.wordpress.wxr import Export, Item
+
+DraftPolicy = Literal["skip", "import"]
+DRAFT_STATUSES = {
+    "draft": "draft",
+    "pending": "pending review",
+    "private": "private",
+    "future": "scheduled",
+}
+"""Statuses of posts that are not public, and how the summary names them."""
+SKIPPED_STATUSES = {"trash": "in the trash", "auto-draft": "automatic draft"}
+DEFAULT_CATEGORY = "uncategorized"
+"""WordPress's default category, given to every post without one: left out."""
+_IMAGE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff"}
+)
+
+_T = TypeVar("_T")
+
+
+class Progress(Protocol):
+    """Wraps the posts being imported, e.g. in a progress bar."""
+
+    def __call__(self, items: Sequence[_T], /) -> Iterable[_T]: ...
+
+
+def no_progress(items: Sequence[_T], /) -> Iterable[_T]:
+    """Shows nothing."""
+    return items
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Where and how to import; the command line fills it from its options and `mkdocs.yml`."""
+
+    docs_dir: Path
+    blog_dir: str = "blog"
+    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
+    drafts: DraftPolicy = "skip"
+    uploads: Path | None = None
+    force: bool = False
+    excerpt_separator: str = "<!-- more -->"
+    post_url_format: str = "{year}/{month}/{day}/{slug}"
+    slug_max_length: int = 80
+
+    @property
+    def posts_dir(self) -> Path:
+        return self.docs_dir.joinpath(*self.blog_dir.split("/"), "posts")
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for the summary."""
+
+    posts_dir: Path
+    written: list[Path] = field(default_factory=list)
+    drafts: int = 0
+    """Of the written posts, those marked `draft: true`."""
+    skipped: Counter[str] = field(default_factory=Counter)
+    """Posts not written, by reason."""
+    media: MediaTally = field(default_factory=MediaTally)
+    unconverted: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    """Posts with shortcodes or blocks left marked, and which."""
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """(post, problem) for what the author should look at."""
+    redirects: dict[str, str] = field(default_factory=dict)
+    """Old page path -> new post source, relative to `docs_dir`."""
+    pages_ignored: int = 0
+
+
+@dataclass
+class _PlannedPost:
+    item: Item
+    slug: str
+    title: str
+    date: dt.datetime
+    draft: bool
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.slug}.md"
+
+
+def import_export(
+    export: Export, options: ImportOptions, progress: Progress = no_progress
+) -> ImportReport:
+    """Write the posts of `export` into `options.posts_dir`, with their uploads and redirects."""
+    report = ImportReport(options.posts_dir)
+    planned = _plan(export, options, report)
+    importer = _Importer(export, options, report, planned)
+    for post in progress(planned):
+        importer.import_post(post)
+    return report
+
+
+def _plan(export: Export, options: ImportOptions, report: ImportReport) -> list[_PlannedPost]:
+    """The posts to import, in export order, each with a unique slug and a date."""
+    planned: list[_PlannedPost] = []
+    used_slugs: set[str] = set()
+    for item in export.items:
+        if item.post_type == "page":
+            report.pages_ignored += 1
+        if item.post_type != "post":
+            continue
+        status = "private" if item.status == "publish" and item.password else item.status
+        draft = status != "publish"
+        if status in SKIPPED_STATUSES or (draft and status not in DRAFT_STATUSES):
+            report.skipped[SKIPPED_STATUSES.get(status, f"status '{status}'")] += 1
+            continue
+        if draft and options.drafts == "skip":
+            reason = DRAFT_STATUSES[status]
+            report.skipped["password-protected" if item.password else reason] += 1
+            continue
+        title = post_title(item)
+        date = post_moment(item, options.zone)
+        if date is None:
+            report.skipped["no date"] += 1
+            report.notes.append((title, "has no valid date in the export; not imported"))
+            continue
+        slug = unique_slug(slug_source(item, title), used_slugs)
+        planned.append(_PlannedPost(item, slug, title, date, draft))
+    return planned
+
+
+class _Importer:
+    def __init__(
+        self,
+        export: Export,
+        options: ImportOptions,
+        report: ImportReport,
+        planned: list[_PlannedPost],
+    ) -> None:
+        self.export = export
+        self.options = options
+        self.report = report
+        site_urls = [export.home_url, export.base_site_url, export.link]
+        self.uploads = Uploads(options.uploads, site_urls)
+        self.site_hosts = self.uploads.hosts
+        self.attachments = {
+            item.post_id: item for item in export.items if item.post_type == "attachment"
+        }
+        self.attached: dict[str, list[Item]] = {}
+        for attachment in sorted(self.attachments.values(), key=lambda item: item.menu_order):
+            self.attached.setdefault(attachment.post_parent, []).append(attachment)
+        # Links between posts lead to the new files, where the target is published.
+        self.post_files: dict[str, str] = {}
+        for post in planned:
+            if post.draft:
+                continue
+            for url in (post.item.link, post.item.guid):
+                key = self.link_key(url)
+                if key is not None:
+                    self.post_files.setdefault(key, post.file_name)
+
+    def import_post(self, post: _PlannedPost) -> None:
+        options = self.options
+        target = options.posts_dir / post.file_name
+        label = str(target)
+        exists = target.exists()
+        if exists and not options.force:
+            self.report.skipped["already exists (--force overwrites)"] += 1
+        else:
+            media = PostMedia(
+                self.uploads,
+                options.posts_dir / post.slug,
+                label,
+                self.report.media,
+                force=options.force,
+            )
+            body = convert_body(
+                post.item.content,
+                links=_PostLinks(self, media),
+                galleries=lambda ids: self._gallery(post.item, ids),
+                excerpt_separator=options.excerpt_separator,
+            )
+            if body.unconverted:
+                self.report.unconverted.append((label, tuple(dict.fromkeys(body.unconverted))))
+            front_matter = self._front_matter(post, media, label)
+            write_file(target, render_post(front_matter, body.markdown), force=options.force)
+            self.report.written.append(target)
+            if post.draft:
+                self.report.drafts += 1
+        if not post.draft:
+            self._add_redirect(post, label)
+
+    def _front_matter(self, post: _PlannedPost, media: PostMedia, label: str) -> dict[str, Any]:
+        item = post.item
+        meta: dict[str, Any] = {"title": post.title, "date": post.date.isoformat()}
+        updated = modified_moment(item, self.options.zone)
+        if updated is not None and updated > post.date:
+            meta["updated"] = updated.isoformat()
+        meta["slug"] = post.slug
+        description = html_to_text(item.excerpt)
+        if description:
+            meta["description"] = description
+        categories = [
+            category_path(term.nicename, term.name, self.export.categories)
+            for term in item.terms
+            if term.domain == "category" and term.nicename != DEFAULT_CATEGORY and term.name
+        ]
+        if categories:
+            meta["categories"] = list(dict.fromkeys(categories))
+        tags = [" ".join(t.name.split()) for t in item.terms if t.domain == "post_tag" and t.name]
+        if tags:
+            meta["tags"] = list(dict.fromkeys(tags))
+        if item.creator:
+            author = self.export.authors.get(item.creator)
+            meta["authors"] = [author.display_name if author else item.creator]
+        image = self._featured_image(item, media, label)
+        if image is not None:
+            meta["image"] = image
+        if post.draft:
+            meta["draft"] = True
+        return meta
+
+    def _featured_image(self, item: Item, media: PostMedia, label: str) -> Any:
+        thumbnail_id = item.meta.get("_thumbnail_id", "").strip()
+        if not thumbnail_id:
+            return None
+        attachment = self.attachments.get(thumbnail_id)
+        if attachment is None or not attachment.attachment_url:
+            self.report.notes.append(
+                (label, f"featured image (attachment {thumbnail_id}) is not in the export; "
+                 "export 'All content' to include media")
+            )  # fmt: skip
+            return None
+        url = attachment.attachment_url
+        placed = media.place(url)
+        if placed is not None and placed.path is not None:
+            location = placed.path
+        elif url.startswith("https://"):
+            location = url
+        else:
+            self.report.notes.append(
+                (label, f"featured image {url} was not found and is not an https:// URL; "
+                 "left out")
+            )  # fmt: skip
+            return None
+        alt = " ".join(attachment.meta.get("_wp_attachment_image_alt", "").split())
+        caption = html_to_inline_markdown(attachment.excerpt) if attachment.excerpt else ""
+        if not alt:
+            self.report.notes.append(
+                (label, "featured image has no alt text in WordPress; add 'alt' under 'image'")
+            )
+        if not alt and not caption:
+            return location
+        image: dict[str, str] = {"path": location}
+        if alt:
+            image["alt"] = alt
+        if caption:
+            image["caption"] = caption
+        return image
+
+    def _gallery(self, item: Item, ids: list[str] | None) -> list[GalleryImage]:
+        if ids is None:
+            attachments = self.attached.get(item.post_id, [])
+        else:
+            attachments = [self.attachments[i] for i in ids if i in self.attachments]
+        return [
+            GalleryImage(
+                url=attachment.attachment_url,
+                alt=" ".join(attachment.meta.get("_wp_attachment_image_alt", "").split()),
+                caption=attachment.excerpt.strip(),
+            )
+            for attachment in attachments
+            if posixpath.splitext(urlsplit(attachment.attachment_url).path)[1].lower()
+            in _IMAGE_SUFFIXES
+        ]
+
+    def _add_redirect(self, post: _PlannedPost, label: str) -> None:
+        if not post.item.link:
+            return
+        old_path = old_page_path(post.item.link, self.export.home_url)
+        if old_path is None:
+            self.report.notes.append(
+                (label, f"old address {post.item.link} cannot be redirected by a static site")
+            )
+            return
+        options = self.options
+        moment = post.date
+        try:
+            new_url = options.post_url_format.format(
+                year=f"{moment.year:04d}",
+                month=f"{moment.month:02d}",
+                day=f"{moment.day:02d}",
+                slug=make_slug(post.slug, options.slug_max_length),
+            )
+        except (KeyError, IndexError, ValueError):
+            new_url = None  # A bad pattern is the plugin's to report when the site builds.
+        if (
+            new_url is not None
+            and old_page_url(old_path) == f"{options.blog_dir}/{new_url.strip('/')}"
+        ):
+            return  # Same address as before: a redirect would replace the post itself.
+        self.report.redirects.setdefault(old_path, f"{options.blog_dir}/posts/{post.file_name}")
+
+    def link_key(self, url: str) -> str | None:
+        """What identifies a link to a post of the exported site, whatever its scheme."""
+        parts = urlsplit(url.strip())
+        host = site_host(parts.netloc)
+        if parts.scheme not in ("http", "https") or host not in self.site_hosts:
+            return None
+        post_id = parse_qs(parts.query).get("p")
+        if post_id:
+            return f"{host}?p={post_id[0]}"
+        return f"{host}{unquote(parts.path).rstrip('/')}"
+
+
+class _PostLinks:
+    """The links of one post body: uploads copied beside it, other posts by their file."""
+
+    def __init__(self, importer: _Importer, media: PostMedia) -> None:
+        self.importer = importer
+        self.media = media
+
+    def image(self, url: str) -> str:
+        return self.media.body_link(url)
+
+    def link(self, url: str) -> str:
+        key = self.importer.link_key(url)
+        if key is not None and key in self.importer.post_files:
+            fragment = urlsplit(url).fragment
+            return self.importer.post_files[key] + (f"#{fragment}" if fragment else "")
+        return self.media.body_link(url)

@@ -1,0 +1,73 @@
+"""Old WordPress permalinks mapped to the imported posts, for the `mkdocs-redirects` plugin."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+INLINE_LIMIT = 30
+"""Above this many redirects, the printed `mkdocs.yml` snippet refers to the file instead."""
+_PAGE_SUFFIXES = (".html", ".htm", ".php")
+
+
+def old_page_path(permalink: str, home_url: str) -> str | None:
+    """The source path `mkdocs-redirects` needs for an old permalink, or None if it has none.
+
+    `https://example.com/2023/05/hello-world/` becomes `2023/05/hello-world/index.md`, whose
+    page MkDocs writes at `2023/05/hello-world/index.html` with either `use_directory_urls`.
+    The path of `home_url` (a blog served under `/blog/`) is dropped: the MkDocs site is
+    expected where WordPress was. A plain permalink (`/?p=123`) cannot be redirected by a
+    static site: None.
+    """
+    parts = urlsplit(permalink)
+    if parts.query or not parts.path.strip("/"):
+        return None
+    path = unquote(parts.path)
+    base = unquote(urlsplit(home_url).path).rstrip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base) :]
+    segments = [segment for segment in path.split("/") if segment]
+    if not segments or any(segment in (".", "..") or "\\" in segment for segment in segments):
+        return None
+    last = segments[-1]
+    if last.lower().endswith(_PAGE_SUFFIXES):
+        segments[-1] = last.rsplit(".", 1)[0]
+        return "/".join(segments) + ".md"
+    return "/".join(segments) + "/index.md"
+
+
+def old_page_url(old_path: str) -> str:
+    """The URL path an old page is served at: `2023/05/hello/index.md` -> `2023/05/hello`."""
+    return old_path.removesuffix("/index.md").removesuffix(".md")
+
+
+def render_redirect_map(redirect_map: Mapping[str, str], export_name: str) -> str:
+    """The YAML file of the redirect map: the `redirect_maps` option of `mkdocs-redirects`."""
+    header = (
+        f"# Old WordPress permalinks of {export_name} and the posts they now lead to, for the\n"
+        "# mkdocs-redirects plugin: these lines go under its `redirect_maps:` in mkdocs.yml.\n"
+    )
+    return header + _dump(dict(redirect_map))
+
+
+def render_snippet(redirect_map: Mapping[str, str], redirects_file: str | None) -> str:
+    """The `mkdocs.yml` lines that enable `mkdocs-redirects` with the map.
+
+    The map is written in full when it is short or has no file; else the snippet says where the
+    entries come from.
+    """
+    lines = ["plugins:", "  - llmblog", "  - redirects:", "      redirect_maps:"]
+    if redirects_file is None or len(redirect_map) <= INLINE_LIMIT:
+        entries = _dump(dict(redirect_map)).rstrip("\n").split("\n")
+        lines.extend(f"        {entry}" for entry in entries)
+    else:
+        lines.append(
+            f"        # the {len(redirect_map)} lines of {redirects_file}, indented to this level"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _dump(data: dict[str, str]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)

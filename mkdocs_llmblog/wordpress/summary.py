@@ -1,0 +1,47 @@
+"""What an import prints at its end: the details to look at, then the summary."""
+
+from __future__ import annotations
+
+from mkdocs_llmblog.wordpress.importer import ImportReport
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`1 post`, `2 posts`."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def format_details(report: ImportReport) -> str:
+    """Post by post: images not found, shortcodes and blocks left marked, other problems."""
+    lines: list[str] = []
+    if report.media.missing:
+        lines += ["Images not found locally (the posts keep their original URL):"]
+        lines += [f"  {post}: {url}" for post, url in report.media.missing]
+    if report.unconverted:
+        lines += ["Shortcodes and blocks left in the text, marked 'not converted':"]
+        lines += [f"  {post}: {', '.join(names)}" for post, names in report.unconverted]
+    if report.notes:
+        lines += ["To look at:"]
+        lines += [f"  {post}: {note}" for post, note in report.notes]
+    return "".join(f"{line}\n" for line in lines)
+
+
+def format_summary(report: ImportReport, *, uploads_given: bool) -> str:
+    """Counts of posts, drafts, skipped posts, images copied and missing."""
+    skipped = sum(report.skipped.values())
+    reasons = ", ".join(f"{count} {reason}" for reason, count in report.skipped.most_common())
+    missing = len(report.media.missing)
+    if missing:
+        missing_note = " (no --uploads given)" if not uploads_given else " (listed above)"
+    else:
+        missing_note = ""
+    rows = [
+        ("Posts imported", f"{len(report.written)} into {report.posts_dir}"),
+        ("Drafts imported", f"{report.drafts}" + (" (draft: true)" if report.drafts else "")),
+        ("Skipped", f"{skipped}" + (f" ({reasons})" if reasons else "")),
+        ("Images copied", f"{report.media.copied}"),
+        ("Images missing", f"{missing}{missing_note}"),
+    ]
+    if report.pages_ignored:
+        rows.append(("Pages", f"{report.pages_ignored} not imported (only posts are)"))
+    width = max(len(name) for name, _ in rows) + 1
+    return "Summary\n" + "".join(f"  {name + ':':<{width}} {value}\n" for name, value in rows)

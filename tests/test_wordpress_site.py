@@ -1,0 +1,125 @@
+"""An imported WordPress blog builds: strictly with its images, without --strict when they are
+missing; the old permalinks redirect through mkdocs-redirects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import Tag
+
+from tests.links import assert_link_works
+from tests.sitebuilder import BuiltSite, build_site
+from tests.wxr.helpers import BLOG_XML, make_uploads, new_site, read_yaml, run_cli
+
+Capsys = pytest.CaptureFixture[str]
+
+
+def import_and_build(
+    tmp_path: Path,
+    capsys: Capsys,
+    config: dict[str, Any],
+    *,
+    uploads: bool,
+    strict: bool,
+    redirects: bool,
+) -> BuiltSite:
+    """Import `blog.xml` into a new site, then build it for real."""
+    docs = new_site(tmp_path, config)
+    args: list[str | Path] = ["import-wordpress", BLOG_XML, "--docs-dir", docs]
+    if uploads:
+        args += ["--uploads", make_uploads(tmp_path / "uploads")]
+    assert run_cli(capsys, *args).code == 0
+    settings: dict[str, Any] = {
+        "site_url": "https://example.com/",
+        "theme": "mkdocs",
+        "plugins": [{"llmblog": {"timezone": "Europe/London"}}],
+        **config,
+    }
+    if redirects:
+        redirect_map = read_yaml(tmp_path / "redirects.yml")
+        settings["plugins"] = [*settings["plugins"], {"redirects": {"redirect_maps": redirect_map}}]
+    return build_site(tmp_path, settings, {}, strict=strict)
+
+
+def only(tag: Tag | None) -> Tag:
+    assert isinstance(tag, Tag)
+    return tag
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_the_imported_site_builds_strictly_with_its_images(
+    tmp_path: Path, capsys: Capsys, theme: str, use_directory_urls: bool
+) -> None:
+    site = import_and_build(
+        tmp_path,
+        capsys,
+        {"theme": theme, "use_directory_urls": use_directory_urls},
+        uploads=True,
+        strict=True,
+        redirects=True,
+    )
+
+    page = site.page_path("blog/2023/05/01/hello-world")
+    soup = site.html("blog/2023/05/01/hello-world")
+    article = only(soup.select_one("article.llmblog-post"))
+    featured = only(article.select_one("figure.llmblog-featured"))
+    featured_img = only(featured.find("img"))
+    assert featured_img["alt"] == "Brass gears of the engine"
+    assert_link_works(site, page, str(featured_img["src"]))
+    assert only(featured.find("figcaption")).get_text(" ", strip=True) == "Photo by Ada"
+    assert only(article.select_one(".llmblog-post-title")).get_text() == (
+        'Hello: "World" & <friends> 🎉'
+    )
+    body = only(article.select_one(".llmblog-post-body"))
+    images = {str(img["alt"]): str(img["src"]) for img in body.find_all("img")}
+    for alt in ("The analytical engine", "A gear"):
+        target = assert_link_works(site, page, images[alt])
+        assert target.parent.name == "hello-world"
+    assert images["Lost"] == "https://example.com/wp-content/uploads/2023/05/lost.png"
+    next_post = only(body.find("a", string="the block post"))
+    assert assert_link_works(site, page, str(next_post["href"])) == site.page_path(
+        "blog/2023/06/02/blocks"
+    )
+    category = only(article.select_one(".llmblog-post-meta a.llmblog-category"))
+    assert assert_link_works(site, page, str(category["href"])) == site.page_path(
+        "blog/category/programming/python"
+    )
+
+    # The old permalink leads to the new page.
+    redirect = site.site_dir / "2023/05/hello-world/index.html"
+    refresh = only(site.html("2023/05/hello-world").find("meta", attrs={"http-equiv": "refresh"}))
+    target_url = str(refresh["content"]).split("url=", 1)[1]
+    assert assert_link_works(site, redirect, target_url) == page
+    assert site.has_page("2023/06/日本語")
+
+    # Only the excerpt, above `<!-- more -->`, is on the blog index.
+    index = site.html("blog")
+    [card] = [
+        card
+        for card in index.select("article.llmblog-post-card")
+        if "Hello:" in only(card.select_one(".llmblog-post-card-title")).get_text()
+    ]
+    excerpt = only(card.select_one(".llmblog-excerpt")).get_text(" ", strip=True)
+    assert excerpt.startswith("Welcome to the first post")
+    assert "An inline picture" not in index.get_text()
+
+
+def test_without_its_images_the_site_builds_with_remote_urls(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    site = import_and_build(tmp_path, capsys, {}, uploads=False, strict=False, redirects=False)
+
+    soup = site.html("blog/2023/05/01/hello-world")
+    featured_img = only(soup.select_one("figure.llmblog-featured img"))
+    assert featured_img["src"] == "https://example.com/wp-content/uploads/2023/05/cover.jpg"
+    body = only(soup.select_one(".llmblog-post-body"))
+    assert [img["src"] for img in body.find_all("img")] == [
+        "https://example.com/wp-content/uploads/2023/05/engine-300x200.png",
+        "https://www.example.com/wp-content/uploads/2023/05/gear.png",
+        "https://example.com/wp-content/uploads/2023/05/lost.png",
+        "https://images.example.org/cat.png",
+    ]
+    assert site.has_page("blog/2023/06/02/blocks")
+    assert not site.has_page("blog/2023/06/10/a-draft")

@@ -1,0 +1,1 @@
+"""WordPress export (WXR) files for the import tests, and helpers that use them."""
