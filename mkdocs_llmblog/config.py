@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from mkdocs_llmblog.labels import ENGLISH
+
 POST_URL_FIELDS = frozenset({"year", "month", "day", "slug"})
 PAGINATION_URL_FIELDS = frozenset({"page"})
 CATEGORY_URL_FIELDS = frozenset({"slug"})
@@ -173,6 +175,12 @@ class LlmBlogConfig(base.Config):
     feed_content = c.Choice(("excerpt", "full"), default="excerpt")
     """Put each post's excerpt, or its full content, in the feeds."""
 
+    language = c.Optional(c.Type(str))
+    """Language of the plugin's labels and dates (default: the theme's `language` or `locale`)."""
+
+    labels = c.Type(dict, default={})
+    """Your own wording for any label, e.g. `{previous_post: Older, read_more: More}`."""
+
     excerpt_separator = c.Type(str, default="<!-- more -->")
     """The mark that ends a post's excerpt; without it the excerpt is the first paragraph."""
 
@@ -239,6 +247,19 @@ class LlmBlogConfig(base.Config):
             if isinstance(value, int) and value < minimum:
                 failed.append(
                     (key, base.ValidationError(f"must be at least {minimum}, not {value}"))
+                )
+        labels = self.get("labels")
+        if isinstance(labels, dict):
+            unknown = sorted(str(key) for key in labels if key not in ENGLISH)
+            if unknown or not all(isinstance(value, str) for value in labels.values()):
+                failed.append(
+                    (
+                        "labels",
+                        base.ValidationError(
+                            f"must map label names to texts; unknown: {', '.join(unknown) or '-'}; "
+                            f"known: {', '.join(sorted(ENGLISH))}"
+                        ),
+                    )
                 )
         widths = self.get("image_widths")
         if isinstance(widths, list) and (not widths or any(w < 16 or w > 8192 for w in widths)):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from mkdocs_llmblog.translations import RIGHT_TO_LEFT, TRANSLATIONS
+
 ENGLISH: dict[str, str] = {
     "blog": "Blog",
     "draft": "Draft",
@@ -30,12 +32,23 @@ ENGLISH: dict[str, str] = {
     "more_posts": "More posts",
 }
 
-LABELS: Mapping[str, Mapping[str, str]] = {"en": ENGLISH}
+LABELS: Mapping[str, Mapping[str, str]] = {"en": ENGLISH, **TRANSLATIONS}
 
 
-def labels_for(language: str) -> dict[str, str]:
-    """The labels for a language such as `de` or `pt_BR`, English where one is missing."""
+def base_language(language: str) -> str:
+    """`pt_BR` -> `pt`, `zh-Hant` -> `zh`."""
+    return language.replace("-", "_").split("_")[0].lower()
+
+
+def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The labels for a language such as `de` or `pt_BR`, English where one is missing, with
+    the site's own wording from the `labels` option on top."""
     labels = dict(ENGLISH)
-    base = language.replace("-", "_").split("_")[0].lower()
-    labels.update(LABELS.get(base, {}))
+    labels.update(LABELS.get(base_language(language), {}))
+    labels.update(overrides or {})
+    labels["direction"] = "rtl" if is_right_to_left(language) else "ltr"
     return labels
+
+
+def is_right_to_left(language: str) -> bool:
+    return base_language(language) in RIGHT_TO_LEFT

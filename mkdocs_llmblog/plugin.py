@@ -89,9 +89,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         self.docs_name = os.path.basename(os.path.normpath(config.docs_dir))
-        language = str(config.theme.get("language") or config.theme.locale or "en")
+        language = self.config.language or str(
+            config.theme.get("language") or config.theme.locale or "en"
+        )
         self.language = language
-        self.labels = labels_for(language)
+        self.labels = labels_for(language, self.config.labels)
         self.dates = DateFormatter(language)
         return config
 
