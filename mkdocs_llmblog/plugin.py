@@ -16,6 +16,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 from mkdocs.utils.templates import TemplateContext
 
+from mkdocs_llmblog.buildrecord import (
+    blog_signature,
+    load_record,
+    prepare_dirty_build,
+    record_build,
+    save_record,
+)
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.dateformat import DateFormatter
 from mkdocs_llmblog.discovery import BuildMode, discover_blog
@@ -24,6 +31,7 @@ from mkdocs_llmblog.excerpts import Excerpt, make_portable, split_content
 from mkdocs_llmblog.featured_images import (
     FeaturedImagePlan,
     FeaturedImagePlanner,
+    cache_root,
     finish_image_work,
     start_image_work,
 )
@@ -51,6 +59,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
 
     def __init__(self) -> None:
         self.command: Command = "build"
+        self.dirty = False
         self.reset()
 
     def reset(self) -> None:
@@ -72,12 +81,15 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.language = "en"
         self.feed_src_uris: frozenset[str] = frozenset()
         self.post_bodies: dict[str, str] = {}
+        self.signature = ""
+        self.cache_dir = ""
         """Rendered bodies of the posts whose full content goes into feeds."""
 
     def on_startup(self, *, command: Command, dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds: state is reset in
         # on_config, never kept between builds.
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._stop_image_work()
@@ -119,6 +131,13 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         for file in [f for f in files if f.src_uri.startswith(FEED_TEMPLATE_DIR)]:
             files.remove(file)  # Feed templates are found through the theme's folders.
         self.feed_src_uris = self._posts_in_feeds(self.blog)
+        self.cache_dir = cache_root(config, self.config)
+        self.signature = blog_signature(self.blog, {**self.config, "language": self.language})
+        if self.dirty:
+            record = load_record(self.cache_dir)
+            prepare_dirty_build(
+                self.blog, files, record, self.signature, self.config.excerpt_separator
+            )
         # Copies are written in other processes while MkDocs renders the pages.
         self.image_work = start_image_work(self.image_plan, self.config.image_workers)
         self.views = ViewMaker(
@@ -193,8 +212,6 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog.descriptions[post.src_uri] = description
         # Themes print `page.meta.description` unescaped (Material, in its <meta> tag).
         page.meta["description"] = escape(description)
-        # The sitemap's <lastmod> (rendered before the pages) reads update_date.
-        page.update_date = (post.updated or post.date).moment.date().isoformat()
         if post.src_uri in self.feed_src_uris:
             self.post_bodies[post.src_uri] = parts.body_html
         return parts.body_html
@@ -219,6 +236,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             open_graph=not material_social_cards(config),
         )
         self.env = env
+        # The sitemap's <lastmod> is rendered before the pages, from each page's update_date;
+        # posts a --dirty build does not render get theirs here too.
+        for post in self.blog.published:
+            file = files.get_file_from_path(post.src_uri)
+            if file is not None and file.page is not None:
+                file.page.update_date = (post.updated or post.date).moment.date().isoformat()
         # Static files are copied right after this event: every image copy must exist by then.
         if self.image_plan is not None and self.image_work is not None:
             work, self.image_work = self.image_work, None
@@ -247,7 +270,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         blog, env = self.blog, self.env
-        if blog is None or env is None or not (self.config.feeds and config.site_url):
+        if blog is None or env is None:
+            return
+        record = record_build(blog, self.signature, self.config.excerpt_separator)
+        save_record(self.cache_dir, record)
+        if not (self.config.feeds and config.site_url):
             return
         settings = FeedSettings(
             formats=list(self.config.feed_formats),

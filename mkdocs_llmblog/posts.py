@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
@@ -67,6 +68,8 @@ class Post:
     """The featured image as written in front matter."""
     first_image: ImageSpec | None = None
     """The first image of the body, for `image_from_content`."""
+    source_hash: str = ""
+    """A hash of the post's source file, to tell whether it changed between builds."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Front matter keys this plugin does not read."""
 
@@ -133,6 +136,7 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         authors=field_reader.names("authors"),
         draft=field_reader.flag("draft"),
         reading_minutes=reading_minutes(parts.body, options.words_per_minute),
+        source_hash=hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest(),
         image=field_reader.image(),
         first_image=first_markdown_image(parts.body),
         extra={key: value for key, value in meta.items() if key not in KNOWN_KEYS},

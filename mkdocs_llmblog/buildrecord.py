@@ -1,0 +1,140 @@
+"""What a build leaves for the next one, so `--dirty` builds are never stale.
+
+A dirty build renders only the pages whose source changed. The record keeps each post's excerpt
+(so lists can show posts that were not rendered) and a signature of everything a post shows on
+other pages (title, date, categories, image...). When the signature changed, every page is
+rebuilt; when only a body changed, only that post and the post lists are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+
+from mkdocs_llmblog.excerpts import Excerpt
+from mkdocs_llmblog.structure import Blog
+
+RECORD_VERSION = 1
+RECORD_FILE = "build-record.json"
+
+
+@dataclass
+class RecordedExcerpt:
+    key: str
+    html: str
+    has_more: bool
+    description: str
+
+
+@dataclass
+class BuildRecord:
+    signature: str
+    excerpts: dict[str, RecordedExcerpt] = field(default_factory=dict)
+
+
+def blog_signature(blog: Blog, options: dict[str, Any]) -> str:
+    """A hash of everything that shows beyond a post's own page, and of the plugin's options."""
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+    for post in blog.published:
+        image = blog.images.get(post.src_uri)
+        shown = [
+            post.src_uri,
+            blog.post_urls[post.src_uri],
+            post.title,
+            post.date.isoformat(),
+            post.updated.isoformat() if post.updated else "",
+            post.categories,
+            post.tags,
+            post.authors,
+            blog.draft_marks.get(post.src_uri, ""),
+            repr(image),
+        ]
+        digest.update(json.dumps(shown, default=str).encode())
+    return digest.hexdigest()
+
+
+def excerpt_key(blog: Blog, src_uri: str, separator: str) -> str:
+    """What an excerpt depends on: the source, where the post is published, the mark."""
+    post = blog.posts_by_src[src_uri]
+    text = f"{post.source_hash}|{blog.post_urls[src_uri]}|{separator}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def load_record(cache_dir: str) -> BuildRecord | None:
+    """The last build's record, or None if there is none or it cannot be trusted."""
+    try:
+        with open(os.path.join(cache_dir, RECORD_FILE), encoding="utf-8") as stream:
+            data = json.load(stream)
+        if data.get("version") != RECORD_VERSION:
+            return None
+        excerpts = {
+            src_uri: RecordedExcerpt(**value) for src_uri, value in data["excerpts"].items()
+        }
+        return BuildRecord(str(data["signature"]), excerpts)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def save_record(cache_dir: str, record: BuildRecord) -> None:
+    """Write the record whole or not at all (a killed build leaves the previous one)."""
+    os.makedirs(cache_dir, exist_ok=True)
+    data = {
+        "version": RECORD_VERSION,
+        "signature": record.signature,
+        "excerpts": {src_uri: asdict(value) for src_uri, value in record.excerpts.items()},
+    }
+    handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".partial-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False)
+        os.replace(temporary, os.path.join(cache_dir, RECORD_FILE))
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def force_rebuild(file: File) -> None:
+    """Make a `--dirty` build render this page although its source did not change."""
+    file.is_modified = lambda: True  # type: ignore[method-assign]
+
+
+def prepare_dirty_build(
+    blog: Blog, files: Files, record: BuildRecord | None, signature: str, separator: str
+) -> None:
+    """Reuse recorded excerpts; rebuild what they cannot stand in for.
+
+    Every page is rebuilt when what posts show elsewhere changed (or there is no record); else
+    the posts without a usable recorded excerpt are.
+    """
+    if record is None or record.signature != signature:
+        for file in files.documentation_pages():
+            force_rebuild(file)
+        return
+    for src_uri in blog.posts_by_src:
+        recorded = record.excerpts.get(src_uri)
+        if recorded is not None and recorded.key == excerpt_key(blog, src_uri, separator):
+            blog.excerpts[src_uri] = Excerpt(recorded.html, recorded.has_more)
+            blog.descriptions[src_uri] = recorded.description
+        elif (post_file := files.get_file_from_path(src_uri)) is not None:
+            force_rebuild(post_file)
+
+
+def record_build(blog: Blog, signature: str, separator: str) -> BuildRecord:
+    """The record of this build, for the next one."""
+    record = BuildRecord(signature)
+    for src_uri, excerpt in blog.excerpts.items():
+        if src_uri in blog.posts_by_src:
+            record.excerpts[src_uri] = RecordedExcerpt(
+                key=excerpt_key(blog, src_uri, separator),
+                html=excerpt.html,
+                has_more=excerpt.has_more,
+                description=blog.descriptions.get(src_uri, ""),
+            )
+    return record

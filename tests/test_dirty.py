@@ -1,0 +1,119 @@
+"""`--dirty` builds: lists never stale, changed posts and what shows them rebuilt."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.conftest import LogWatcher
+from tests.sitebuilder import BuiltSite, post, write_project
+
+
+@pytest.fixture(autouse=True)
+def _dirty_warning(log_watcher: LogWatcher) -> None:
+    log_watcher.expect(r"A 'dirty' build is being performed")
+
+
+def posts() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {"index.md": "# Home\n\nWelcome.\n"}
+    for day in range(1, 8):
+        files[f"blog/posts/p{day}.md"] = post(
+            {"date": f"2024-05-{day:02d}", "title": f"Post {day}", "categories": ["News"]},
+            f"Excerpt {day}.\n\n<!-- more -->\n\nBody {day}.\n",
+        )
+    return files
+
+
+def dirty_build(root: Path, dirty: bool) -> BuiltSite:
+    # MkDocs itself warns on every dirty build, so those cannot be strict.
+    config = load_config(
+        config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=not dirty
+    )
+    config.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        build(config, dirty=dirty)
+    finally:
+        config.plugins.on_shutdown()
+    return BuiltSite(root, root / "site", True)
+
+
+def edit(root: Path, name: str, source: str) -> None:
+    path = root / "docs" / "blog" / "posts" / name
+    path.write_text(source, encoding="utf-8")
+    later = time.time() + 10  # newer than every page of the previous build
+    os.utime(path, (later, later))
+
+
+def mtimes(site: BuiltSite) -> dict[str, int]:
+    return {
+        p: (site.site_dir / p).stat().st_mtime_ns
+        for p in site.output_files()
+        if p.endswith(".html")
+    }
+
+
+def card_excerpts(soup: BeautifulSoup) -> list[str]:
+    return [e.get_text(strip=True) for e in soup.select(".llmblog-excerpt")]
+
+
+def test_a_body_change_rebuilds_only_that_post_and_the_lists(tmp_path: Path) -> None:
+    write_project(tmp_path, {"plugins": [{"llmblog": {"pagination_per_page": 3}}]}, posts())
+    first = dirty_build(tmp_path, dirty=False)
+    before = mtimes(first)
+    time.sleep(0.05)
+    edit(tmp_path, "p2.md", post({"date": "2024-05-02", "title": "Post 2", "categories": ["News"]},
+                                  "New excerpt 2.\n\n<!-- more -->\n\nNew body 2.\n"))  # fmt: skip
+    second = dirty_build(tmp_path, dirty=True)
+    after = mtimes(second)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert "blog/2024/05/02/post-2/index.html" in changed
+    assert "blog/2024/05/05/post-5/index.html" not in changed
+    assert "index.html" not in changed
+    # Every list page is whole: page 3 (Material blog's #8360) shows recorded excerpts too.
+    assert card_excerpts(second.html("blog/page/3")) == ["Excerpt 1."]
+    assert card_excerpts(second.html("blog/page/2")) == [
+        "Excerpt 4.",
+        "Excerpt 3.",
+        "New excerpt 2.",
+    ]
+    assert card_excerpts(second.html("blog")) == ["Excerpt 7.", "Excerpt 6.", "Excerpt 5."]
+    assert "New body 2." in second.html("blog/2024/05/02/post-2").get_text()
+
+
+def test_a_title_change_rebuilds_every_page_that_shows_it(tmp_path: Path) -> None:
+    write_project(tmp_path, {}, posts())
+    dirty_build(tmp_path, dirty=False)
+    edit(tmp_path, "p7.md", post({"date": "2024-05-07", "title": "Renamed", "categories": ["News"]},
+                                  "Excerpt 7.\n\n<!-- more -->\n\nBody 7.\n"))  # fmt: skip
+    site = dirty_build(tmp_path, dirty=True)
+    recent = site.html("").select(".llmblog-widgets--after-content .llmblog-recent li a")
+    assert recent[0].get_text() == "Renamed"
+    neighbour = site.html("blog/2024/05/06/post-6").select_one(
+        "a.llmblog-next .llmblog-post-nav-title"
+    )
+    assert neighbour is not None
+    assert neighbour.get_text() == "Renamed"
+
+
+def test_a_draft_flag_change_takes_the_post_out_everywhere(tmp_path: Path) -> None:
+    write_project(tmp_path, {}, posts())
+    dirty_build(tmp_path, dirty=False)
+    edit(tmp_path, "p7.md", post({"date": "2024-05-07", "title": "Post 7", "draft": True}, "x\n"))
+    site = dirty_build(tmp_path, dirty=True)
+    for url_path in ("", "blog", "blog/2024/05/06/post-6", "blog/category/news"):
+        assert "Post 7" not in site.html(url_path).get_text(), url_path
+
+
+def test_a_dirty_build_without_a_record_rebuilds_everything(tmp_path: Path) -> None:
+    write_project(tmp_path, {}, posts())
+    dirty_build(tmp_path, dirty=False)
+    for record in (tmp_path / ".cache").rglob("build-record.json"):
+        record.write_text("{not json")
+    site = dirty_build(tmp_path, dirty=True)
+    assert card_excerpts(site.html("blog"))[:2] == ["Excerpt 7.", "Excerpt 6."]
