@@ -38,6 +38,7 @@ from mkdocs_llmblog.featured_images import (
 from mkdocs_llmblog.feeds import FEED_TEMPLATE_DIR, FeedSettings, FeedWriter
 from mkdocs_llmblog.imagejobs import ImageWork
 from mkdocs_llmblog.labels import labels_for
+from mkdocs_llmblog.material_compat import write_feed_folder_sitemaps
 from mkdocs_llmblog.metadata import describe
 from mkdocs_llmblog.navigation import prune_posts
 from mkdocs_llmblog.pages import PageRenderer
@@ -288,7 +289,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             language=self.language,
             site_dir=config.site_dir,
         )
-        FeedWriter(blog, settings, env).write_all(self.post_bodies)
+        written = FeedWriter(blog, settings, env).write_all(self.post_bodies)
+        if config.theme.name == "material":
+            write_feed_folder_sitemaps(config.site_dir, written)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_image_work()

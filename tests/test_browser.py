@@ -1,0 +1,215 @@
+"""What a reader sees, in a real browser: Debian's chromium driven by Playwright.
+
+Without chromium (or Playwright, or axe-core from `tests/browser/node_modules`) these tests skip
+and say why; they never pass without running.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_example_site import ARTICLE_URL, build_example
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "browser"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDTHS = {"phone": (375, 812), "desktop": (1440, 900)}
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = build_example(tmp_path_factory.mktemp("browser"), "material")
+    handler = functools.partial(_QuietHandler, directory=str(site.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+class Reader:
+    """A browser page that records console errors and failed requests."""
+
+    def __init__(self, browser: Any, width: int, height: int, scheme: str = "light") -> None:
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=scheme
+        )
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.page.on(
+            "console",
+            lambda message: (
+                self.problems.append(f"console {message.type}: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
+        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        self.page.on("requestfailed", self._request_failed)
+        self.page.on(
+            "response",
+            lambda response: (
+                self.problems.append(f"HTTP {response.status}: {response.url}")
+                if response.status >= 400
+                else None
+            ),
+        )
+
+    def _request_failed(self, request: Any) -> None:
+        # ERR_ABORTED is the browser cancelling a request it no longer needs (a favicon when
+        # the page moves on), not the site failing to answer one.
+        if "ERR_ABORTED" not in str(request.failure):
+            self.problems.append(f"failed: {request.url} {request.failure}")
+
+    def open(self, url: str) -> None:
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+
+    def screenshot(self, name: str) -> None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+CLS_SCRIPT = """
+() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 500);
+})
+"""
+
+
+@pytest.mark.parametrize("device", sorted(WIDTHS))
+def test_the_article_as_a_reader_sees_it(browser: Any, site_url: str, device: str) -> None:
+    width, height = WIDTHS[device]
+    reader = Reader(browser, width, height)
+    try:
+        reader.open(site_url + ARTICLE_URL + "/")
+        page = reader.page
+        reader.screenshot(f"article-{device}")
+
+        image = page.locator("figure.llmblog-featured img")
+        assert image.is_visible()
+        loaded = image.evaluate("img => img.complete && img.naturalWidth > 0")
+        assert loaded, "the featured image did not load"
+        box = image.bounding_box()
+        assert box is not None
+        assert box["y"] < height, "the featured image is below the fold"
+        column = page.locator(".llmblog-post-body").bounding_box()
+        assert column is not None
+        assert box["width"] >= column["width"] * 0.95, "the featured image is not full width"
+
+        shift = page.evaluate(CLS_SCRIPT)
+        assert shift < 0.05, f"layout shift {shift}"
+
+        widgets = (
+            ".md-sidebar--secondary .llmblog-widgets--sidebar"
+            if device == "desktop"
+            else ".llmblog-widgets--after-content"
+        )
+        for widget in ("llmblog-recent", "llmblog-categories"):
+            locator = page.locator(f"{widgets} .{widget}")
+            locator.scroll_into_view_if_needed()
+            assert locator.is_visible(), f"{widget} is not visible on {device}"
+        assert reader.problems == [], "\n".join(reader.problems)
+    finally:
+        reader.close()
+
+
+def test_previous_post_and_category_links_lead_where_they_say(browser: Any, site_url: str) -> None:
+    reader = Reader(browser, *WIDTHS["desktop"])
+    try:
+        reader.open(site_url + ARTICLE_URL + "/")
+        page = reader.page
+        previous = page.locator("a.llmblog-prev")
+        expected_title = previous.locator(".llmblog-post-nav-title").inner_text()
+        previous.click()
+        page.wait_for_load_state("load")
+        assert page.locator("h1.llmblog-post-title").inner_text() == expected_title
+        assert page.url != site_url + ARTICLE_URL + "/"
+
+        reader.open(site_url + ARTICLE_URL + "/")
+        category = page.locator(".llmblog-post-header a.llmblog-category").first
+        name = category.inner_text()
+        category.click()
+        page.wait_for_load_state("load")
+        assert page.locator("h1.llmblog-list-title").inner_text().startswith(name)
+        assert page.locator("article.llmblog-post-card").count() > 0
+        assert reader.problems == [], "\n".join(reader.problems)
+    finally:
+        reader.close()
+
+
+def test_dark_palette(browser: Any, site_url: str) -> None:
+    reader = Reader(browser, *WIDTHS["desktop"], scheme="dark")
+    try:
+        reader.open(site_url + ARTICLE_URL + "/")
+        scheme = reader.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert scheme == "slate"
+        reader.screenshot("article-desktop-dark")
+        assert reader.problems == [], "\n".join(reader.problems)
+    finally:
+        reader.close()
+
+
+@pytest.mark.parametrize("path", [ARTICLE_URL + "/", "blog/", "blog/category/open-source/"])
+def test_no_serious_accessibility_violations(browser: Any, site_url: str, path: str) -> None:
+    if not AXE.is_file():
+        pytest.skip(f"axe-core is not installed at {AXE} (npm install --prefix tests/browser)")
+    reader = Reader(browser, *WIDTHS["desktop"])
+    try:
+        reader.open(site_url + path)
+        reader.page.add_script_tag(path=str(AXE))
+        results = reader.page.evaluate("async () => await axe.run(document)")
+        serious = [
+            f"{violation['id']} ({violation['impact']}): "
+            + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+            for violation in results["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        assert serious == [], "\n".join(serious)
+    finally:
+        reader.close()
