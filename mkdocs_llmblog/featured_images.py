@@ -23,7 +23,14 @@ from mkdocs_llmblog.featured import (
     resolve_image,
 )
 from mkdocs_llmblog.imagejobs import ImageWork
-from mkdocs_llmblog.imaging import EXTENSIONS, CopyJob, ImageProblem, SourceImage, inspect_image
+from mkdocs_llmblog.imaging import (
+    EXTENSIONS,
+    CopyJob,
+    ImageProblem,
+    SourceImage,
+    inspect_image,
+    remove_abandoned_partials,
+)
 from mkdocs_llmblog.inline_markdown import render_inline
 from mkdocs_llmblog.posts import Post
 
@@ -107,6 +114,8 @@ class FeaturedImagePlanner:
         self.docs_dir = config.docs_dir
         self.docs_name = os.path.basename(os.path.normpath(config.docs_dir))
         self.cache_dir = os.path.join(cache_root(config, options), "images")
+        if os.path.isdir(self.cache_dir):
+            remove_abandoned_partials(self.cache_dir)
         self.settings = ImageSettings(
             widths=tuple(sorted(set(options.image_widths))),
             keep_format=options.image_format == "original",

@@ -32,6 +32,10 @@ MIME_TYPES = {
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "SVG": "svg"}
 
 
+PARTIAL_PREFIX = ".partial-"
+"""Copies being written are named `.partial-<pid>-...` until complete."""
+
+
 class ImageProblem(ValueError):
     """A source image that cannot be used; the message says why."""
 
@@ -186,7 +190,7 @@ def write_copy(job: CopyJob) -> None:
     target = Path(job.target_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=".partial-", suffix=target.suffix
+        dir=target.parent, prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", suffix=target.suffix
     )
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -213,3 +217,28 @@ def _mode_for(image: Image.Image, output_format: str) -> Image.Image:
     ):
         return image
     return image.convert("RGBA" if has_alpha else "RGB")
+
+
+def remove_abandoned_partials(folder: str) -> int:
+    """Delete partial copies left by processes that no longer run (a killed build).
+
+    A partial of a running process (another build sharing the cache) is left alone.
+    """
+    removed = 0
+    for path in Path(folder).rglob(f"{PARTIAL_PREFIX}*"):
+        pid_text = path.name[len(PARTIAL_PREFIX) :].split("-", 1)[0]
+        if pid_text.isdigit() and _process_is_running(int(pid_text)):
+            continue
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _process_is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # Someone else's process: alive.
+    return True
