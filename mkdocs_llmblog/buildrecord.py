@@ -117,6 +117,10 @@ def prepare_dirty_build(
         for file in files.documentation_pages():
             force_rebuild(file)
         return
+    # Post lists are always rebuilt (their excerpts may have changed); the generated ones are
+    # anyway, an author's own first page of a list (blog/index.md, a category intro) is not.
+    for list_page in blog.list_pages_by_src.values():
+        force_rebuild(list_page.file)
     for src_uri in blog.posts_by_src:
         recorded = record.excerpts.get(src_uri)
         if recorded is not None and recorded.key == excerpt_key(blog, src_uri, separator):

@@ -79,6 +79,30 @@ class BlogDir(c.Type[str]):
         return folder
 
 
+def label_problem(labels: dict[object, object]) -> str | None:
+    """What is wrong with the `labels` option, if anything."""
+    unknown = sorted(str(key) for key in labels if key not in ENGLISH)
+    if unknown:
+        return f"unknown label(s) {', '.join(unknown)}; known: {', '.join(sorted(ENGLISH))}"
+    for key, value in labels.items():
+        if not isinstance(value, str):
+            return f"the label '{key}' must be a text"
+        allowed = _placeholders(ENGLISH[str(key)])
+        try:
+            used = _placeholders(value)
+        except ValueError as error:
+            return f"the label '{key}' is not a valid text with placeholders: {error}"
+        if not used <= allowed:
+            extra = ", ".join(f"{{{name}}}" for name in sorted(used - allowed))
+            shown = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
+            return f"the label '{key}' uses {extra}; it may use {shown}"
+    return None
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
 class LlmBlogConfig(base.Config):
     """Options of the `llmblog` plugin."""
 
@@ -249,18 +273,8 @@ class LlmBlogConfig(base.Config):
                     (key, base.ValidationError(f"must be at least {minimum}, not {value}"))
                 )
         labels = self.get("labels")
-        if isinstance(labels, dict):
-            unknown = sorted(str(key) for key in labels if key not in ENGLISH)
-            if unknown or not all(isinstance(value, str) for value in labels.values()):
-                failed.append(
-                    (
-                        "labels",
-                        base.ValidationError(
-                            f"must map label names to texts; unknown: {', '.join(unknown) or '-'}; "
-                            f"known: {', '.join(sorted(ENGLISH))}"
-                        ),
-                    )
-                )
+        if isinstance(labels, dict) and (problem := label_problem(labels)):
+            failed.append(("labels", base.ValidationError(problem)))
         widths = self.get("image_widths")
         if isinstance(widths, list) and (not widths or any(w < 16 or w > 8192 for w in widths)):
             failed.append(

@@ -13,6 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.dateformat import DateFormatter
 from mkdocs_llmblog.listings import check_destinations, lay_out_listings
 from mkdocs_llmblog.posts import Post, PostError, PostReadingOptions, read_post
 from mkdocs_llmblog.structure import Blog
@@ -30,7 +31,12 @@ class BuildMode:
 
 
 def discover_blog(
-    files: Files, config: MkDocsConfig, options: LlmBlogConfig, mode: BuildMode, blog_title: str
+    files: Files,
+    config: MkDocsConfig,
+    options: LlmBlogConfig,
+    mode: BuildMode,
+    blog_title: str,
+    dates: DateFormatter,
 ) -> Blog:
     """Read every post, decide which are published, and give posts and lists their URLs.
 
@@ -69,7 +75,7 @@ def discover_blog(
         )
 
     _place_posts(blog, post_files, files, config, options, mode)
-    lay_out_listings(blog, files, config, options, blog_title)
+    lay_out_listings(blog, files, config, options, blog_title, dates)
     check_destinations(blog, files)
     return blog
 

@@ -7,6 +7,7 @@ import shlex
 from dataclasses import dataclass
 
 from mkdocs_llmblog.categories import CategoryError, split_category
+from mkdocs_llmblog.markdown_code import code_spans, in_spans
 
 DIRECTIVE_RE = re.compile(r"<!--\s*llmblog:(?P<name>[^\s>]*)(?P<arguments>.*?)-->", re.DOTALL)
 DIRECTIVE_NAMES = ("recent-posts",)
@@ -39,10 +40,10 @@ def find_embeds(
     if "llmblog:" not in markdown:
         return markdown, []
     embeds: list[RecentPostsEmbed] = []
-    code = _code_spans(markdown)
+    code = code_spans(markdown)
 
     def replace(match: re.Match[str]) -> str:
-        if any(start <= match.start() < end for start, end in code):
+        if in_spans(match.start(), code):
             return match.group(0)  # Shown as an example in code, not a directive.
         line = line_offset + markdown.count("\n", 0, match.start()) + 1
         embeds.append(_parse(match, known_categories, default_count, line))
@@ -50,26 +51,6 @@ def find_embeds(
         return "\n\n" + PLACEHOLDER.format(index=len(embeds) - 1) + "\n\n"
 
     return DIRECTIVE_RE.sub(replace, markdown), embeds
-
-
-FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
-INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
-
-
-def _code_spans(markdown: str) -> list[tuple[int, int]]:
-    """Offsets of fenced code blocks and inline code, where directives are only examples."""
-    spans = [(m.start(), m.end()) for m in INLINE_CODE_RE.finditer(markdown)]
-    fence_start: int | None = None
-    marker = ""
-    for match in FENCE_RE.finditer(markdown):
-        if fence_start is None:
-            fence_start, marker = match.start(), match.group(1)[0] * 3
-        elif match.group(1).startswith(marker):
-            spans.append((fence_start, match.end()))
-            fence_start = None
-    if fence_start is not None:
-        spans.append((fence_start, len(markdown)))
-    return spans
 
 
 def _parse(

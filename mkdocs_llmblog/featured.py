@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mkdocs_llmblog.imaging import ImageProblem
+from mkdocs_llmblog.markdown_code import code_spans, in_spans
 
 SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 UNSAFE_URL_CHARACTERS_RE = re.compile(r"[\s\"'<>\\`]")
@@ -171,7 +172,10 @@ def resolve_image(
 
 def first_markdown_image(markdown: str) -> ImageSpec | None:
     """The first `![alt](src)` of a Markdown body, as an image spec."""
-    match = MARKDOWN_IMAGE_RE.search(markdown)
+    code = code_spans(markdown)
+    match = next(
+        (m for m in MARKDOWN_IMAGE_RE.finditer(markdown) if not in_spans(m.start(), code)), None
+    )
     if match is None:
         return None
     return ImageSpec(match["src"], match["alt"].strip() or None, None, (0.5, 0.5), None, None)

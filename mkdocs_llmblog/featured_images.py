@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -66,6 +66,8 @@ class FeaturedImage:
     """The 1200x630 crop for `og:image`; None for SVG."""
     mime_type: str | None
     share_mime_type: str | None
+    from_content: bool = False
+    """Taken from the post's body (`image_from_content`): the post page shows it there already."""
 
 
 @dataclass
@@ -129,6 +131,7 @@ class FeaturedImagePlanner:
         self.registered: set[str] = set()
         self.plan = FeaturedImagePlan()
         self.errors: list[str] = []
+        self.warned: set[str] = set()
 
     def _default_spec(self, options: LlmBlogConfig) -> ImageSpec | None:
         if options.default_image is None:
@@ -160,7 +163,8 @@ class FeaturedImagePlanner:
         if self.from_content and post.first_image is not None:
             spec = post.first_image
             try:
-                return self._build(spec, resolve_image(spec.location, post.src_uri, self.docs_dir))
+                target = resolve_image(spec.location, post.src_uri, self.docs_dir)
+                return replace(self._build(spec, target), from_content=True)
             except ImageProblem:
                 pass  # A broken body image is MkDocs' own link warning; fall back to the default.
         if self.default_spec is not None:
@@ -174,7 +178,8 @@ class FeaturedImagePlanner:
         except ImageProblem as problem:
             self.errors.append(f"{where} {problem}")
             return None
-        if isinstance(target, LocalImage) and spec.alt is None:
+        if isinstance(target, LocalImage) and spec.alt is None and where not in self.warned:
+            self.warned.add(where)  # The default image would warn once per post.
             log.warning(
                 f"{where} has no 'alt' text: screen readers and share previews need one; "
                 f"write image: {{path: {spec.location}, alt: What the picture shows}}"
@@ -191,7 +196,7 @@ class FeaturedImagePlanner:
             return FeaturedImage(alt, caption_html, remote, (), remote, (), remote, None, None)
         source = self._inspect(target)
         if source.passes_through:
-            return self._pass_through(target, source, alt, caption_html, where)
+            return self._pass_through(target, source, alt, caption_html, where, spec.focal_point)
         assert source.width is not None
         assert source.height is not None
         output_format = self._output_format(source)
@@ -233,6 +238,7 @@ class FeaturedImagePlanner:
         alt: str,
         caption_html: str | None,
         where: str,
+        focus: tuple[float, float],
     ) -> FeaturedImage:
         file = self.files.get_file_from_path(target.src_uri)
         if file is None:
@@ -243,7 +249,7 @@ class FeaturedImagePlanner:
         original = ImageCandidate(file.url, source.width, source.height, local=True)
         share = None
         if source.format != "SVG" and source.width and source.height:
-            share = self._share_copy(target, source, (0.5, 0.5), where)
+            share = self._share_copy(target, source, focus, where)
         return FeaturedImage(
             alt, caption_html, original, (), original, (), share, source.mime_type,
             "image/jpeg" if share else None,

@@ -17,7 +17,7 @@ from mkdocs_llmblog.excerpts import make_portable
 from mkdocs_llmblog.featured_images import FeaturedImage
 from mkdocs_llmblog.metadata import absolute_url
 from mkdocs_llmblog.posts import Post
-from mkdocs_llmblog.structure import Blog
+from mkdocs_llmblog.structure import Blog, Listing
 from mkdocs_llmblog.urls import ROOT_MARK, relative_url
 
 FEED_TEMPLATE_DIR = "llmblog/feeds/"
@@ -259,7 +259,7 @@ class FeedWriter:
 
 
 def feed_links(
-    blog: Blog, formats: list[str], site_name: str, page_url: str, category_base: str | None
+    blog: Blog, formats: list[str], site_name: str, page_url: str, category: Listing | None
 ) -> list[FeedLinkView]:
     """A page's feed discovery links: the blog's feeds, plus its category's on a category page."""
     if blog.index is None:
@@ -273,11 +273,11 @@ def feed_links(
         )
         for kind in formats
     ]
-    if category_base is not None:
+    if category is not None and category.category is not None:
         links.append(
             FeedLinkView(
-                f"{site_name} \u2013 {category_base.rsplit('/', 1)[-1]} (RSS)",
-                relative_url(f"{category_base}/{FEED_FILES['rss']}", page_url),
+                f"{site_name} \u2013 {category.category.full_name} (RSS)",
+                relative_url(f"{category.base_path}/{FEED_FILES['rss']}", page_url),
                 MIME_TYPES["rss"],
             )
         )

@@ -11,6 +11,7 @@ from mkdocs_llmblog.adjacency import find_neighbours
 from mkdocs_llmblog.archives import ArchivePeriod, build_archives
 from mkdocs_llmblog.categories import Category, CategoryError, build_category_tree
 from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.dateformat import DateFormatter
 from mkdocs_llmblog.frontmatter import FrontMatterError, split_front_matter
 from mkdocs_llmblog.posts import Post, find_first_heading
 from mkdocs_llmblog.related import find_related
@@ -19,14 +20,19 @@ from mkdocs_llmblog.urls import move_file, page_location
 
 
 def lay_out_listings(
-    blog: Blog, files: Files, config: MkDocsConfig, options: LlmBlogConfig, blog_title: str
+    blog: Blog,
+    files: Files,
+    config: MkDocsConfig,
+    options: LlmBlogConfig,
+    blog_title: str,
+    dates: DateFormatter,
 ) -> None:
     """Make the index, category and archive listings, each page a file MkDocs will render.
 
     Raises:
         PluginError: a category outside the allowlist or two categories sharing a page.
     """
-    layout = _Layout(blog, files, config, options)
+    layout = _Layout(blog, files, config, options, dates)
     layout.index(blog_title)
     try:
         blog.categories = build_category_tree(blog.published, options.categories_allowed)
@@ -47,8 +53,14 @@ def lay_out_listings(
 
 class _Layout:
     def __init__(
-        self, blog: Blog, files: Files, config: MkDocsConfig, options: LlmBlogConfig
+        self,
+        blog: Blog,
+        files: Files,
+        config: MkDocsConfig,
+        options: LlmBlogConfig,
+        dates: DateFormatter,
     ) -> None:
+        self.dates = dates
         self.blog = blog
         self.files = files
         self.config = config
@@ -87,18 +99,29 @@ class _Layout:
                 year=f"{period.year:04d}", month=f"{period.month:02d}"
             )
         base = f"{self.options.blog_dir}/{url_path}"
-        listing = Listing(kind="archive", title=period.key, base_path=base, period=period)
+        title = (
+            str(period.year)
+            if period.month is None
+            else self.dates.month(period.year, period.month)
+        )
+        listing = Listing(kind="archive", title=title, base_path=base, period=period)
         first = self._author_page(base) or self._generated(
-            f"{base}.md", base, period.key, InclusionLevel.NOT_IN_NAV
+            f"{base}.md", base, title, InclusionLevel.NOT_IN_NAV
         )
         self.blog.archive_listings[period.key] = listing
         self._paginate(listing, first, period.posts)
 
     def _author_page(self, base: str) -> File | None:
-        """An author's own intro page for a list, as `<base>.md` or `<base>/index.md`."""
-        return self.files.get_file_from_path(f"{base}.md") or self.files.get_file_from_path(
+        """An author's own intro page for a list, as `<base>.md` or `<base>/index.md`.
+
+        Like the generated list pages, it stays out of the navigation.
+        """
+        file = self.files.get_file_from_path(f"{base}.md") or self.files.get_file_from_path(
             f"{base}/index.md"
         )
+        if file is not None:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        return file
 
     def _generated(self, src_uri: str, base: str, title: str, inclusion: InclusionLevel) -> File:
         file = File.generated(

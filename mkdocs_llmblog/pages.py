@@ -166,7 +166,7 @@ class PageRenderer:
                 self.feed_formats,
                 self.site_name,
                 page.url,
-                category.base_path if category and self.options.category_feeds else None,
+                category if self.options.category_feeds else None,
             )
             if self.feed_formats
             else [],
@@ -205,13 +205,14 @@ class PageRenderer:
         )
 
     def _titles_shown_by_theme(self, post: Post | None, list_page: ListPage | None) -> list[str]:
-        """Author titles the theme prints itself (page title, previous/next links)."""
+        """Author texts the theme prints itself: titles (page, previous/next) and description."""
         titles = []
         if post is not None:
             titles.append(post.title)
             neighbours = self.blog.neighbours.get(post.src_uri)
             if neighbours is not None:
                 titles += [p.title for p in (neighbours.older, neighbours.newer) if p]
+            titles.append(self.blog.descriptions.get(post.src_uri, ""))
         if list_page is not None:
             titles.append(list_page.listing.title)
         return titles

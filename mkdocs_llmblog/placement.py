@@ -24,6 +24,9 @@ def material_sidebar_offset(html: str) -> int | None:
     sidebar = html.find(MATERIAL_SIDEBAR)
     if sidebar < 0:
         return None
+    opening_tag = html[sidebar : html.find(">", sidebar)]
+    if re.search(r"\shidden\b", opening_tag):
+        return None  # `hide: [toc]`: the sidebar is hidden, the copy after the content shows.
     toc = html.find(MATERIAL_TOC_NAV, sidebar)
     if toc < 0:
         return None

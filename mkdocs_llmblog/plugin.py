@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from html import escape
 from typing import Literal
 
 import jinja2
@@ -23,10 +22,11 @@ from mkdocs_llmblog.buildrecord import (
     record_build,
     save_record,
 )
+from mkdocs_llmblog.categories import CategoryError, split_category
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.dateformat import DateFormatter
 from mkdocs_llmblog.discovery import BuildMode, discover_blog
-from mkdocs_llmblog.embeds import EmbedError, RecentPostsEmbed, find_embeds
+from mkdocs_llmblog.embeds import PLACEHOLDER_RE, EmbedError, RecentPostsEmbed, find_embeds
 from mkdocs_llmblog.excerpts import Excerpt, make_portable, split_content
 from mkdocs_llmblog.featured_images import (
     FeaturedImagePlan,
@@ -117,7 +117,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             serving=self.command == "serve", now_timestamp=get_build_datetime().timestamp()
         )
         blog_title = self.config.blog_title or self.labels["blog"]
-        self.blog = discover_blog(files, config, self.config, mode, blog_title)
+        self.blog = discover_blog(files, config, self.config, mode, blog_title, self.dates)
+        self._check_recent_posts_category(self.blog)
         self.files = files
         self.all_post_src_uris = frozenset(self.blog.post_urls)
         planner = FeaturedImagePlanner(files, config, self.config)
@@ -186,6 +187,21 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             self.embeds_by_src[page.file.src_uri] = embeds
         return markdown
 
+    def _check_recent_posts_category(self, blog: Blog) -> None:
+        name = self.config.recent_posts_category
+        if name is None:
+            return
+        try:
+            full_name = "/".join(split_category(name))
+        except CategoryError as error:
+            raise PluginError(f"Plugin 'llmblog' option 'recent_posts_category': {error}") from None
+        self.config.recent_posts_category = full_name
+        if full_name not in blog.categories.by_name:
+            log.warning(
+                f"Plugin 'llmblog' option 'recent_posts_category': no published post has the "
+                f"category {full_name!r}, so the Recent posts widget is empty; check the name"
+            )
+
     def _posts_in_feeds(self, blog: Blog) -> frozenset[str]:
         """Posts whose full content a feed shows: only these keep their body in memory."""
         if not (self.config.feeds and self.config.feed_content == "full"):
@@ -207,12 +223,14 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if blog is None or post is None:
             return html
         parts = split_content(html, self.config.excerpt_separator)
-        portable = make_portable(parts.excerpt_html, blog.post_urls[post.src_uri])
+        # An embedded post list belongs on the post's own page, not in its summary.
+        excerpt_html = PLACEHOLDER_RE.sub("", parts.excerpt_html)
+        portable = make_portable(excerpt_html, blog.post_urls[post.src_uri])
         blog.excerpts[post.src_uri] = Excerpt(portable, parts.has_more)
-        description = describe(post, parts.excerpt_html)
+        description = describe(post, excerpt_html)
         blog.descriptions[post.src_uri] = description
-        # Themes print `page.meta.description` unescaped (Material, in its <meta> tag).
-        page.meta["description"] = escape(description)
+        # Material prints it in its <meta name="description"> (unescaped: see pages.py).
+        page.meta["description"] = description
         if post.src_uri in self.feed_src_uris:
             self.post_bodies[post.src_uri] = parts.body_html
         return parts.body_html
@@ -286,7 +304,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             site_name=config.site_name,
             site_description=config.site_description or "",
             site_author=config.site_author,
-            language=self.language,
+            language=self.language.replace("_", "-"),
             site_dir=config.site_dir,
         )
         written = FeedWriter(blog, settings, env).write_all(self.post_bodies)

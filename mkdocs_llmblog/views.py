@@ -57,6 +57,8 @@ class ImageView:
     thumb_width: int | None
     thumb_height: int | None
     thumb_srcset: str
+    from_content: bool
+    """The image comes from the post's body, which shows it: no figure on the post page."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class ViewMaker:
             thumb_width=image.thumb.width,
             thumb_height=image.thumb.height,
             thumb_srcset=srcset(image.thumb_srcset) if len(image.thumb_srcset) > 1 else "",
+            from_content=image.from_content,
         )
 
     def date(self, date: PostDate) -> DateView:
@@ -220,8 +223,6 @@ class ViewMaker:
             trail += [self.category_link(c.full_name, page_url) for c in listing.category.trail]
         elif listing.period is not None:
             kind_label = self.labels["archive"]
-            if listing.period.month is not None and listing.title == listing.period.key:
-                title = self.dates.month(listing.period.year, listing.period.month)
         return ListView(
             kind=listing.kind,
             kind_label=kind_label,

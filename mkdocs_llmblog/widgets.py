@@ -34,6 +34,11 @@ class WidgetsView:
 def widgets_for_page(options: LlmBlogConfig, page_meta: object, page_path: str) -> frozenset[str]:
     """The widgets a page shows: the site's options narrowed by the page's front matter."""
     wanted = set(options.widgets)
+    # Without their pages, these widgets would list names that lead nowhere.
+    if not options.categories:
+        wanted.discard("categories")
+    if not options.archive:
+        wanted.discard("archive")
     if options.related_posts > 0:
         wanted.add("related")
     if options.post_nav:

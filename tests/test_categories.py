@@ -248,3 +248,39 @@ def test_names_sharing_a_slug_are_an_error_naming_both_posts(tmp_path: Path) -> 
     assert "docs/blog/posts/one.md" in message
     assert "docs/blog/posts/two.md" in message
     assert "category/open-source/" in message
+
+
+def test_a_page_without_material_sidebar_keeps_the_widgets_after_the_content(
+    tmp_path: Path,
+) -> None:
+    files = blog_files()
+    files["about.md"] = "---\nhide: [toc]\n---\n# About\n"
+    site = build_site(tmp_path, {"theme": "material"}, files)
+    soup = site.html("about")
+    assert soup.select_one(".md-sidebar--secondary .llmblog-widgets") is None
+    after = soup.select_one(".llmblog-widgets--after-content")
+    assert after is not None
+    assert "llmblog-widgets--sidebar-copy-shown" not in after["class"]
+
+
+def test_without_category_or_archive_pages_their_widgets_are_gone(tmp_path: Path) -> None:
+    options = {"categories": False, "archive": False}
+    site = build_site(tmp_path, {"plugins": [{"llmblog": options}]}, blog_files())
+    soup = site.html("blog")
+    assert soup.select_one(".llmblog-categories") is None
+    assert soup.select_one(".llmblog-archive") is None
+    assert soup.select_one(".llmblog-recent") is not None
+    assert not site.has_page("blog/category/ai/safety")
+
+
+def test_intro_pages_stay_out_of_the_navigation_and_months_have_names(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"theme": "mkdocs", "plugins": [{"llmblog": {"archive_months": True}}]},
+        blog_files(),
+    )
+    nav = [a.get_text(strip=True) for a in site.html("").select(".navbar-nav a")]
+    assert "Artificial intelligence" not in nav
+    title = site.html("blog/archive/2024/03").find("title")
+    assert title is not None
+    assert title.get_text().startswith("March 2024")

@@ -117,3 +117,18 @@ def test_a_dirty_build_without_a_record_rebuilds_everything(tmp_path: Path) -> N
         record.write_text("{not json")
     site = dirty_build(tmp_path, dirty=True)
     assert card_excerpts(site.html("blog"))[:2] == ["Excerpt 7.", "Excerpt 6."]
+
+
+def test_an_authors_index_page_shows_fresh_excerpts_after_a_body_change(tmp_path: Path) -> None:
+    files = posts()
+    files["blog/index.md"] = "# News\n\nOur intro.\n"
+    write_project(tmp_path, {}, files)
+    dirty_build(tmp_path, dirty=False)
+    edit(tmp_path, "p7.md", post({"date": "2024-05-07", "title": "Post 7", "categories": ["News"]},
+                                  "Fresh excerpt 7.\n\n<!-- more -->\n\nBody 7.\n"))  # fmt: skip
+    site = dirty_build(tmp_path, dirty=True)
+    soup = site.html("blog")
+    assert card_excerpts(soup)[0] == "Fresh excerpt 7."
+    intro = soup.select_one(".llmblog-intro")
+    assert intro is not None
+    assert "Our intro." in intro.get_text()

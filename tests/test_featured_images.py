@@ -247,26 +247,44 @@ def test_focal_point_moves_the_share_crop(tmp_path: Path) -> None:
     assert blue > 200
 
 
-def test_default_image_and_first_body_image(tmp_path: Path) -> None:
+def test_default_image_and_first_body_image(tmp_path: Path, log_watcher: LogWatcher) -> None:
+    log_watcher.expect(r"option 'default_image' has no 'alt' text")
     files: dict[str, str | bytes] = {
         "assets/default.png": imagefiles.png_with_alpha(800, 450),
         "blog/posts/body.png": imagefiles.png_with_alpha(640, 480),
+        "blog/posts/code.png": imagefiles.png_with_alpha(100, 100),
         "blog/posts/with-body-image.md": post(
-            {"date": "2024-01-01", "title": "Body"}, "Intro.\n\n![A body picture](body.png)\n"
+            {"date": "2024-01-01", "title": "Body"},
+            "Intro.\n\n```markdown\n![Only an example](code.png)\n```\n\n"
+            "![A body picture](body.png)\n",
         ),
         "blog/posts/nothing.md": post({"date": "2024-01-02", "title": "Nothing"}),
+        "blog/posts/nothing-either.md": post({"date": "2024-01-03", "title": "Neither"}),
     }
-    options = {
-        "default_image": {"path": "/assets/default.png", "alt": "Site logo"},
-        "image_from_content": True,
-    }
-    site = build_site(tmp_path, {"site_url": SITE_URL, "plugins": [{"llmblog": options}]}, files)
-    body_img, _ = featured_img(site, "blog/2024/01/01/body")
-    assert body_img["alt"] == "A body picture"
-    assert (body_img["width"], body_img["height"]) == ("640", "480")
+    options = {"default_image": "/assets/default.png", "image_from_content": True}
+    site = build_site(
+        tmp_path, {"site_url": SITE_URL, "plugins": [{"llmblog": options}]}, files, strict=False
+    )
+    # The body's image (not the one in a code example) is the card's and the share preview's;
+    # the post page shows it once, in the body, not again as a figure.
+    body_page = site.html("blog/2024/01/01/body")
+    assert body_page.select_one("figure.llmblog-featured") is None
+    assert len(body_page.select(".llmblog-post-body img")) == 1
+    share = meta(body_page, "og:image:width")
+    assert share == "640"
+    cards = {}
+    for card in site.html("blog").select("article.llmblog-post-card"):
+        title = card.select_one(".llmblog-post-card-title a")
+        assert title is not None
+        cards[title.get_text()] = card.select_one("img.llmblog-thumb")
+    body_thumb = cards["Body"]
+    assert body_thumb is not None
+    assert body_thumb["alt"] == "A body picture"
     default_img, _ = featured_img(site, "blog/2024/01/02/nothing")
-    assert default_img["alt"] == "Site logo"
+    assert default_img["alt"] == ""
     assert (default_img["width"], default_img["height"]) == ("800", "450")
+    # One warning for the default image, not one per post that uses it.
+    assert len([m for m in log_watcher.messages() if "default_image" in m]) == 1
 
 
 def test_original_format_option_keeps_jpeg(tmp_path: Path) -> None:

@@ -260,3 +260,12 @@ def test_html_and_script_in_every_author_field_come_out_escaped(tmp_path: Path) 
         assert post_page.select_one("h1.llmblog-post-title").get_text() == "T " + PAYLOAD  # type: ignore[union-attr]
         feed = parsed(site, "blog/feed.xml")
         assert feed.entries[-1].title == "T " + PAYLOAD
+
+
+def test_feed_language_codes_and_category_feed_titles(tmp_path: Path) -> None:
+    config = {"site_url": SITE_URL, "plugins": [{"llmblog": {"language": "pt_BR"}}]}
+    site = build_site(tmp_path, config, blog_files())
+    feed = parsed(site, "blog/feed.xml")
+    assert feed.feed.language == "pt-BR"
+    links = site.html("blog/category/ai/safety").select('head link[rel="alternate"]')
+    assert links[-1]["title"] == "Test blog \u2013 AI/Safety (RSS)"

@@ -102,4 +102,17 @@ def test_unknown_labels_are_a_config_error(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode != 0
     assert "option 'labels'" in result.stderr
-    assert "unknown: nope" in result.stderr
+    assert "unknown label(s) nope" in result.stderr
+
+
+def test_a_label_with_an_unknown_placeholder_is_a_config_error(tmp_path: Path) -> None:
+    config = write_project(
+        tmp_path, {"plugins": [{"llmblog": {"labels": {"minutes_read": "{min} min"}}}]}, {}
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+        capture_output=True, text=True, check=False, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "the label 'minutes_read' uses {min}; it may use {minutes}" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from tests.conftest import LogWatcher
 from tests.links import assert_link_works
 from tests.sitebuilder import BuiltSite, build_site, post
 
@@ -235,3 +236,31 @@ def test_recent_posts_thumbnails(tmp_path: Path) -> None:
     assert thumb["loading"] == "lazy"
     assert (thumb["width"], thumb["height"]) == ("300", "169")
     assert_link_works(site, site.page_path(""), str(thumb["src"]))
+
+
+def test_recent_posts_category_is_normalised_and_checked(
+    tmp_path: Path, log_watcher: LogWatcher
+) -> None:
+    site = build_site(
+        tmp_path, {"plugins": [{"llmblog": {"recent_posts_category": " Community "}}]}, files()
+    )
+    assert recent_titles(site.html("")) == ["P7", "P4", "P2"]
+    log_watcher.expect(r"option 'recent_posts_category': no published post has the category 'Nope'")
+    build_site(
+        tmp_path / "typo",
+        {"plugins": [{"llmblog": {"recent_posts_category": "Nope"}}]},
+        files(),
+        strict=False,
+    )
+
+
+def test_an_embed_in_an_excerpt_stays_on_the_post_page(tmp_path: Path) -> None:
+    extra = {
+        "blog/posts/embeds.md": post(
+            {"date": "2024-01-09", "title": "Embeds"},
+            "<!-- llmblog:recent-posts count=2 -->\n\nMore.\n",
+        )
+    }
+    site = build_site(tmp_path, {}, files(**extra))
+    assert site.html("blog").select(".llmblog-embed, .llmblog-embed-slot") == []
+    assert len(site.html("blog/2024/01/09/embeds").select(".llmblog-embed li")) == 2
