@@ -92,7 +92,7 @@ def build_site(
     site_dir = tmp_path / "site"
     mkdocs_config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
     mkdocs_config.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]
-    collector = _ErrorCollector()
+    collector = ErrorCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
@@ -109,7 +109,9 @@ def build_site(
     return BuiltSite(tmp_path, site_dir, bool(mkdocs_config.use_directory_urls), collector.messages)
 
 
-class _ErrorCollector(logging.Handler):
+class ErrorCollector(logging.Handler):
+    """Collects the error messages MkDocs logs during a build."""
+
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
         self.messages: list[str] = []

@@ -22,7 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from PIL import Image
 
-from tests.sitebuilder import write_project
+from tests.sitebuilder import ErrorCollector, write_project
 from tests.test_example_site import EXAMPLE
 
 # Values YAML can hold, as front matter authors might write them.
@@ -65,15 +65,6 @@ file_stems = st.text(
 ).filter(lambda s: s not in (".", "..") and not s.startswith(".") and len(s.encode()) < 200)
 
 
-class _Errors(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def build_or_plugin_error(meta: dict[str, Any], stem: str) -> None:
     """Build a site with one odd post: it builds, or stops with the plugin's own message."""
     with tempfile.TemporaryDirectory() as folder:
@@ -85,7 +76,7 @@ def build_or_plugin_error(meta: dict[str, Any], stem: str) -> None:
         }
         config_file = write_project(root, {}, files)
         config = load_config(config_file=str(config_file), site_dir=str(root / "site"))
-        errors = _Errors()
+        errors = ErrorCollector()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(errors)
         try:
