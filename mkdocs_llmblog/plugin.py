@@ -92,6 +92,14 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.command = command
         self.dirty = dirty
 
+    def on_shutdown(self) -> None:
+        # The object outlives `mkdocs serve`; a later build in the same process (a test runner,
+        # a script calling mkdocs.commands.build) may not announce itself with on_startup.
+        self.command = "build"
+        self.dirty = False
+        self._stop_image_work()
+        self.reset()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._stop_image_work()
         self.reset()
