@@ -98,7 +98,6 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.command = "build"
         self.dirty = False
         self._stop_image_work()
-        self.reset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._stop_image_work()
