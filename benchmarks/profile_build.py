@@ -2,9 +2,12 @@
 
     python benchmarks/profile_build.py --posts 1000
     python benchmarks/profile_build.py --posts 1000 --images --output /tmp/build.prof
+    python benchmarks/profile_build.py --posts 1000 --memory
 
 Prints the time in each of llmblog's event hooks (its own cost on top of MkDocs), the top
 functions inside `mkdocs_llmblog` by cumulative and by own time, and the top functions overall.
+With `--memory`, traces allocations instead (much slower) and prints what is still held when the
+build ends (MkDocs keeps every page until then), by the innermost llmblog line that made it.
 (Named `profile_build.py`, not `profile.py`: `cProfile` imports the standard `profile` module,
 which a `profile.py` next to the script would shadow.)
 """
@@ -19,12 +22,13 @@ import shutil
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import generate_posts, write_project
+from corpus import VARIANTS, generate_posts, write_project
 from run import export_revision, precompile
 
 PACKAGE = "mkdocs_llmblog"
@@ -48,6 +52,54 @@ def profile_build(config_file: Path, site_dir: Path) -> tuple[pstats.Stats, floa
         config.plugins.on_shutdown()
         profiler.disable()
     return pstats.Stats(profiler), time.perf_counter() - start
+
+
+def memory_build(config_file: Path, site_dir: Path, top: int, frames: int) -> None:
+    """Build under tracemalloc; print what is held at `on_post_build`, by allocating line."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+
+    class Snapshot(BasePlugin):  # type: ignore[type-arg]
+        snapshot: tracemalloc.Snapshot | None = None
+
+        def on_post_build(self, *, config: object) -> None:
+            self.snapshot = tracemalloc.take_snapshot()
+
+    tracemalloc.start(frames)
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    snapshot = Snapshot()
+    config.plugins["llmblog-benchmark-snapshot"] = snapshot
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert snapshot.snapshot is not None
+    statistics = snapshot.snapshot.statistics("traceback")
+    held = sum(stat.size for stat in statistics)
+    by_site: dict[str, int] = {}
+    in_package = 0
+    for stat in statistics:
+        stack = list(reversed(stat.traceback))  # innermost first
+        ours = next((f for f in stack if f"{PACKAGE}{os.sep}" in f.filename), None)
+        if ours is not None:
+            in_package += stat.size
+            key = location(ours.filename, ours.lineno, "")
+        else:
+            key = "(no llmblog frame) " + location(stack[0].filename, stack[0].lineno, "")
+        by_site[key] = by_site.get(key, 0) + stat.size
+    mib = 1024 * 1024
+    print(f"Traced Python memory: peak {peak / mib:.1f} MiB; held at on_post_build ")
+    print(
+        f"{held / mib:.1f} MiB, of which {in_package / mib:.1f} MiB allocated under llmblog code\n"
+    )
+    print(f"Top {top} allocation sites of what is held (innermost llmblog line, else innermost)")
+    for key, size in sorted(by_site.items(), key=lambda item: -item[1])[:top]:
+        print(f"{size / mib:9.2f} MiB  {key.removesuffix('()')}")
 
 
 def hook_times(stats: pstats.Stats) -> list[tuple[str, int, float]]:
@@ -97,6 +149,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--warm", action="store_true", help="with --images: build once first, profile the rebuild"
     )
+    parser.add_argument(
+        "--memory", action="store_true", help="trace memory instead of time (much slower)"
+    )
+    parser.add_argument(
+        "--frames",
+        type=int,
+        default=40,
+        help="with --memory: stack frames kept per allocation (fewer: faster, coarser)",
+    )
+    parser.add_argument(
+        "--variant",
+        choices=VARIANTS,
+        default="llmblog",
+        help="which project of the corpus to build (default llmblog; others for comparison)",
+    )
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--output", type=Path, help="also save the raw profile (pstats format)")
     source = parser.add_mutually_exclusive_group()
@@ -119,11 +186,14 @@ def main(argv: Sequence[str] | None = None) -> None:
             # Before MkDocs loads the plugin's entry point, which imports `mkdocs_llmblog`.
             sys.path.insert(0, str(llmblog_src.resolve()))
         config = write_project(
-            workdir / "llmblog", "llmblog", generate_posts(args.posts), images=args.images
+            workdir / args.variant, args.variant, generate_posts(args.posts), images=args.images
         )
         site = workdir / "site"
         if args.images and args.warm:
             profile_build(config, site)
+        if args.memory:
+            memory_build(config, site, args.top, args.frames)
+            return
         stats, wall = profile_build(config, site)
         pages = sum(1 for _ in site.rglob("*.html"))
     finally:
@@ -136,10 +206,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     import mkdocs_llmblog
 
     print(f"mkdocs_llmblog from {os.path.dirname(mkdocs_llmblog.__file__)}")
-    print(f"llmblog build of {args.posts} posts{' with images' if args.images else ''}: ")
+    print(f"{args.variant} build of {args.posts} posts{' with images' if args.images else ''}: ")
     print(f"{pages} pages, {wall:.2f} s wall under the profiler, {total:.2f} s profiled\n")
     hooks = hook_times(stats)
-    print("Time in llmblog's hooks (cumulative, overlapping where hooks call each other):")
+    print("Time in llmblog's hooks (cumulative):")
     for name, calls, cumulative in hooks:
         print(
             f"  {name:<20} {calls:>7} calls {cumulative:8.3f} s  {100 * cumulative / total:5.1f}%"

@@ -61,6 +61,8 @@ class Build:
     wall_s: float
     cpu_s: float
     """User + system time of the build and every process it waited for."""
+    sys_s: float
+    """The system part of `cpu_s` (file copies, process starts...)."""
     peak_mib: float
     """The largest resident set of the build or any process it waited for."""
     pages: int
@@ -140,7 +142,8 @@ def run_build(
     # ru_maxrss is in KiB on Linux and in bytes on macOS.
     peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
     pages = sum(1 for _ in site.rglob("*.html"))
-    build = Build(label, posts, repeat, wall, usage.ru_utime + usage.ru_stime, peak, pages)
+    cpu = usage.ru_utime + usage.ru_stime
+    build = Build(label, posts, repeat, wall, cpu, usage.ru_stime, peak, pages)
     print(
         f"  {label:<16} N={posts:<6} #{repeat + 1}  {wall:8.2f} s  cpu {build.cpu_s:8.2f} s  "
         f"{peak:7.0f} MiB  {pages:6d} pages",
@@ -163,6 +166,7 @@ def best(builds: Sequence[Build], label: str, posts: int) -> Build | None:
         fastest.repeat,
         fastest.wall_s,
         fastest.cpu_s,
+        fastest.sys_s,
         max(b.peak_mib for b in mine),
         fastest.pages,
     )
@@ -238,7 +242,8 @@ def verdict(value: float, target: float, at_most: bool) -> str:
 
 def print_table(builds: Sequence[Build], labels: Sequence[str], sizes: Sequence[int]) -> None:
     header = (
-        f"{'N':>6}  {'build':<12} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'pages':>6} "
+        f"{'N':>6}  {'build':<12} {'wall s':>8} {'cpu s':>8} {'sys s':>7} {'peak MiB':>9} "
+        f"{'pages':>6} "
         f"{'ms/page':>8}"
     )
     print(header)
@@ -249,7 +254,8 @@ def print_table(builds: Sequence[Build], labels: Sequence[str], sizes: Sequence[
             if b is None:
                 continue
             print(
-                f"{posts:>6}  {label:<12} {b.wall_s:8.2f} {b.cpu_s:8.2f} {b.peak_mib:9.0f} "
+                f"{posts:>6}  {label:<12} {b.wall_s:8.2f} {b.cpu_s:8.2f} {b.sys_s:7.2f} "
+                f"{b.peak_mib:9.0f} "
                 f"{b.pages:6d} {b.ms_per_page:8.2f}"
             )
     print()
@@ -273,6 +279,13 @@ def size_ratios(builds: Sequence[Build], sizes: Sequence[int]) -> list[Row]:
                 ("llmblog / plain, time per output page", f"N={posts}", value, target,
                  verdict(value, PER_PAGE_TARGET, at_most=True))
             )  # fmt: skip
+    for posts in sizes:
+        plain, llm = get("plain", posts), get("llmblog", posts)
+        if plain and llm and plain.pages and llm.pages:
+            # CPU time shrugs off other work on a shared machine better than wall time.
+            value = (llm.cpu_s / llm.pages) / (plain.cpu_s / plain.pages)
+            rows.append(("llmblog / plain, CPU time per output page", f"N={posts}", value,
+                         "(info)", ""))  # fmt: skip
     for posts in sizes:
         llm, material = get("llmblog", posts), get("material", posts)
         if llm and material:
