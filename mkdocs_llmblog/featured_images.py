@@ -28,11 +28,13 @@ from mkdocs_llmblog.imaging import (
     CopyJob,
     ImageProblem,
     SourceImage,
+    SourceJob,
     inspect_image,
     remove_abandoned_partials,
 )
 from mkdocs_llmblog.inline_markdown import render_inline
 from mkdocs_llmblog.posts import Post
+from mkdocs_llmblog.sourceindex import SourceIndex
 
 log = get_plugin_logger(__name__)
 
@@ -75,9 +77,14 @@ class FeaturedImagePlan:
     """The featured images of a build and the copies still to write."""
 
     images_by_src: dict[str, FeaturedImage] = field(default_factory=dict)
-    jobs: list[CopyJob] = field(default_factory=list)
-    users_by_target: dict[str, list[str]] = field(default_factory=dict)
-    """Which posts (paths for messages) use each copy, to name them when a copy fails."""
+    copies_by_source: dict[str, list[CopyJob]] = field(default_factory=dict)
+    """Copies still to write (not in the cache), by source image."""
+    users_by_source: dict[str, list[str]] = field(default_factory=dict)
+    """Which posts (paths for messages) use each source, to name them when it fails."""
+
+    @property
+    def jobs(self) -> list[SourceJob]:
+        return [SourceJob(path, tuple(copies)) for path, copies in self.copies_by_source.items()]
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,7 @@ class FeaturedImagePlanner:
         self.from_content = options.image_from_content
         self.default_spec = self._default_spec(options)
         self.sources: dict[str, SourceImage] = {}
+        self.known_sources = SourceIndex(os.path.join(cache_root(config, options), "sources.json"))
         self.registered: set[str] = set()
         self.plan = FeaturedImagePlan()
         self.errors: list[str] = []
@@ -155,6 +163,7 @@ class FeaturedImagePlanner:
                 self.plan.images_by_src[post.src_uri] = image
         if self.errors:
             raise PluginError("\n".join(self.errors))
+        self.known_sources.save()
         return self.plan
 
     def _featured_for(self, post: Post) -> FeaturedImage | None:
@@ -200,9 +209,10 @@ class FeaturedImagePlanner:
         assert source.width is not None
         assert source.height is not None
         output_format = self._output_format(source)
+        largest = min(source.width, self.settings.widths[-1])
+        # A width within 10% of the largest copy would be a near-duplicate of it.
         candidate_widths = sorted(
-            {w for w in self.settings.widths if w < source.width}
-            | {min(source.width, self.settings.widths[-1])}
+            {w for w in self.settings.widths if w < largest * 0.9} | {largest}
         )
         candidates = tuple(
             self._copy(target, source, width, round(width * source.height / source.width),
@@ -227,7 +237,13 @@ class FeaturedImagePlanner:
     def _inspect(self, target: LocalImage) -> SourceImage:
         source = self.sources.get(target.abs_path)
         if source is None:
-            source = inspect_image(target.abs_path, self.settings.max_pixels)
+            source = self.known_sources.look_up(target.abs_path)
+            if (
+                source is None
+                or (source.width or 0) * (source.height or 0) > self.settings.max_pixels
+            ):
+                source = inspect_image(target.abs_path, self.settings.max_pixels)
+                self.known_sources.remember(source)
             self.sources[target.abs_path] = source
         return source
 
@@ -293,15 +309,39 @@ class FeaturedImagePlanner:
         if site_path not in self.registered:
             self.registered.add(site_path)
             if not os.path.isfile(cache_path):
-                self.plan.jobs.append(
+                self.plan.copies_by_source.setdefault(source.abs_path, []).append(
                     CopyJob(
                         source.abs_path, cache_path, width, height, output_format, quality, focus
                     )
                 )
-            self.files.append(File.generated(self.config, site_path, abs_src_path=cache_path))
-        self.plan.users_by_target.setdefault(cache_path, []).append(where)
+            self.files.append(CachedCopy.generated(self.config, site_path, abs_src_path=cache_path))
+        users = self.plan.users_by_source.setdefault(source.abs_path, [])
+        if where not in users:
+            users.append(where)
         url = self.files.get_file_from_path(site_path).url  # type: ignore[union-attr]
         return ImageCandidate(url, width, height, local=True)
+
+
+class CachedCopy(File):
+    """A copy in the cache, published by a hard link where the file system allows one.
+
+    Thousands of images are then "copied" into `site_dir` without copying their bytes.
+    """
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        source, target = self.abs_src_path, self.abs_dest_path
+        if source is None:
+            super().copy_file(dirty)
+            return
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            if os.path.lexists(target):
+                os.unlink(target)
+            os.link(source, target)
+        except OSError:  # Another file system, or links not allowed: copy the bytes.
+            super().copy_file(dirty)
 
 
 def _mime(output_format: str) -> str:
@@ -327,6 +367,6 @@ def finish_image_work(plan: FeaturedImagePlan, work: ImageWork) -> None:
     if failures:
         messages = []
         for failure in failures:
-            for where in sorted(set(plan.users_by_target.get(failure.job.target_path, []))):
+            for where in plan.users_by_source.get(failure.job.source_path, []):
                 messages.append(f"{where} {failure.problem}")
         raise PluginError("\n".join(messages))

@@ -79,6 +79,14 @@ class CopyJob:
     """For share previews: crop to `width`x`height` around this point (fractions)."""
 
 
+@dataclass(frozen=True)
+class SourceJob:
+    """All the copies of one source image, made from a single decoding of it."""
+
+    source_path: str
+    copies: tuple[CopyJob, ...]
+
+
 def inspect_image(abs_path: str, max_pixels: int) -> SourceImage:
     """Read an image's header and hash its content.
 
@@ -155,11 +163,12 @@ def _svg_length(value: str | None) -> int | None:
     return round(float(match.group(1))) if match else None
 
 
-def write_copy(job: CopyJob) -> None:
-    """Write one copy: EXIF orientation applied, metadata stripped, colour profile kept.
+def write_copies(job: SourceJob) -> None:
+    """Decode the source once and write each of its copies.
 
-    The file appears under its final name only when complete (written to a temporary file
-    and renamed), so a killed build never leaves a partial image behind.
+    Each copy: EXIF orientation applied, metadata stripped, colour profile kept. A file appears
+    under its final name only when complete (written to a temporary file and renamed), so a
+    killed build never leaves a partial image behind.
 
     Raises:
         ImageProblem: the source cannot be decoded (e.g. a truncated file).
@@ -168,15 +177,23 @@ def write_copy(job: CopyJob) -> None:
         with Image.open(job.source_path) as opened:
             opened.load()
             icc_profile = opened.info.get("icc_profile")
-            image = ImageOps.exif_transpose(opened)
+            source = ImageOps.exif_transpose(opened)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise ImageProblem(f"cannot be decoded ({error})") from None
+    for copy in job.copies:
+        _write_copy(source, icc_profile, copy)
+
+
+def _write_copy(source: Image.Image, icc_profile: bytes | None, job: CopyJob) -> None:
     if job.crop_focus is not None:
         image = ImageOps.fit(
-            image, (job.width, job.height), Image.Resampling.LANCZOS, centering=job.crop_focus
+            source, (job.width, job.height), Image.Resampling.LANCZOS, centering=job.crop_focus
         )
-    elif image.size != (job.width, job.height):
-        image = image.resize((job.width, job.height), Image.Resampling.LANCZOS)
+    elif source.size != (job.width, job.height):
+        # reducing_gap: a fast integer reduction first, then Lanczos; same quality, faster.
+        image = source.resize((job.width, job.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    else:
+        image = source
     image = _mode_for(image, job.output_format)
     options: dict[str, object] = {"optimize": True}
     if icc_profile:
@@ -195,6 +212,8 @@ def write_copy(job: CopyJob) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             image.save(stream, format=job.output_format, **options)
+        # Read-only: the site gets hard links to these files, which nothing may edit in place.
+        os.chmod(temporary, 0o444)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
