@@ -18,10 +18,16 @@ class DateFormatter:
             self.locale = Locale.parse(language.replace("-", "_"))
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse("en")
+        self.long_dates: dict[dt.date, str] = {}
 
     def long(self, date: PostDate) -> str:
         """E.g. "March 4, 2025" in English, "4. März 2025" in German."""
-        return str(format_date(date.moment.date(), format="long", locale=self.locale))
+        day = date.moment.date()
+        text = self.long_dates.get(day)
+        if text is None:
+            # Babel is slow, and a post's date is shown on every list and widget it is in.
+            text = self.long_dates[day] = str(format_date(day, format="long", locale=self.locale))
+        return text
 
     def month(self, year: int, month: int) -> str:
         """E.g. "May 2024" in English, "Mai 2024" in German."""

@@ -28,9 +28,18 @@ from mkdocs_llmblog.placement import WIDGETS_SLOT, place_widgets
 from mkdocs_llmblog.posts import Post
 from mkdocs_llmblog.rendering import render_fragment
 from mkdocs_llmblog.structure import Blog, ListPage
-from mkdocs_llmblog.urls import relative_url
+from mkdocs_llmblog.urls import PORTABLE, localize, relative_url
 from mkdocs_llmblog.views import ViewMaker
-from mkdocs_llmblog.widgets import has_sidebar_widgets, make_widgets, widgets_for_page
+from mkdocs_llmblog.widgets import (
+    SIDEBAR_WIDGETS,
+    has_sidebar_widgets,
+    make_widgets,
+    widget_targets,
+    widgets_for_page,
+)
+
+PLACEMENT = "\x00placement\x00"
+"""Stands for the CSS classes of a copy of the widgets until it is placed."""
 
 
 class PageRenderer:
@@ -64,6 +73,13 @@ class PageRenderer:
         self.docs_name = docs_name
         self.open_graph = open_graph
         self.feed_formats = list(options.feed_formats) if options.feeds and site_url else []
+        self.cards: dict[str, str] = {}
+        """Each post's card, portable (see `urls.PORTABLE`), by source path."""
+        self.widgets_by_choice: dict[frozenset[str], str] = {}
+        """The widgets' portable HTML, by the set of widgets a page shows."""
+        self.widget_targets: frozenset[str] | None = None
+        self.content_before: str | None = None
+        """The page's own content while the blog's rendering of it is being written."""
 
     def render_content(
         self,
@@ -73,6 +89,7 @@ class PageRenderer:
     ) -> tuple[dict[str, Any] | None, frozenset[str]]:
         """Set `page.content` for this page; return the template data and the widgets shown."""
         shown = widgets_for_page(self.options, page.meta, f"{self.docs_name}/{page.file.src_uri}")
+        self.content_before = page.content
         if embeds:
             page.content = self._fill_embeds(page.content or "", embeds, page.url)
         data = self._blog_content(page, context, shown)
@@ -97,8 +114,9 @@ class PageRenderer:
             template = "llmblog/post.html"
         elif (list_page := self.blog.list_pages_by_src.get(src_uri)) is not None:
             intro = page.content or "" if list_page.number == 1 else ""
+            cards = [self._card(post, page.url) for post in list_page.posts]
             data = {
-                "list": views.list_page(list_page, page.url),
+                "list": views.list_page(list_page, page.url, cards),
                 "intro_html": intro,
                 "intro_has_title": "<h1" in intro,
             }
@@ -108,6 +126,24 @@ class PageRenderer:
         data["labels"] = self.labels
         page.content = render_fragment(self.env, template, context, data)
         return data
+
+    def _card(self, post: Post, page_url: str) -> str:
+        """A post's card, rendered once per build and fitted to each list that shows it."""
+        card = self.cards.get(post.src_uri)
+        if card is None:
+            # The partial reads `post` and `labels`, as when list.html included it.
+            context = {"post": self.views.post(post, PORTABLE), "labels": self.labels}
+            card = self.cards[post.src_uri] = render_fragment(
+                self.env, "llmblog/partials/post-card.html", context, {"labels": self.labels}
+            )
+        return localize(card, page_url)
+
+    def release(self, page: Page) -> None:
+        """Give the page back its own content once written: the blog's rendering of every post
+        and list would otherwise stay in memory until the build ends."""
+        if self.content_before is not None:
+            page.content = self.content_before
+            self.content_before = None
 
     def _link_theme_neighbours(self, page: Page, post: Post) -> None:
         """Make the theme's own previous/next links follow the blog's order."""
@@ -135,25 +171,39 @@ class PageRenderer:
     def finish(self, output: str, page: Page, shown: frozenset[str]) -> str:
         """Add the widgets and the head tags to the rendered page."""
         if has_sidebar_widgets(shown):
-            widgets = make_widgets(self.views, self.options, shown, page.url)
-
-            def render_widgets(placement_class: str) -> str:
-                if not widgets:
-                    return ""
-                data = {
-                    "widgets": widgets,
-                    "labels": self.labels,
-                    "placement_class": placement_class,
-                }
-                return render_fragment(self.env, "llmblog/widgets.html", {}, data)
-
-            output = place_widgets(output, render_widgets, self.use_sidebar)
+            widgets_html = self._widgets_html(shown, page.url)
+            output = place_widgets(
+                output, lambda classes: widgets_html.replace(PLACEMENT, classes), self.use_sidebar
+            )
         src_uri = page.file.src_uri
         post = self.blog.post_for(src_uri)
         list_page = self.blog.list_pages_by_src.get(src_uri)
         head = self._head_tags(output, page, post, list_page)
         output = insert_into_head(output, head)
         return escape_raw_titles(output, self._titles_shown_by_theme(post, list_page))
+
+    def _widgets_html(self, shown: frozenset[str], page_url: str) -> str:
+        """The widgets of a page, with `PLACEMENT` where their placement's classes go.
+
+        Rendered once per build for all pages, and again only for the pages a widget links to
+        (they mark their own link as the current page).
+        """
+        if self.widget_targets is None:
+            self.widget_targets = widget_targets(self.blog, self.options)
+        if page_url in self.widget_targets:
+            return self._render_widgets(shown, page_url)
+        key = frozenset(name for name in shown if name in SIDEBAR_WIDGETS)
+        portable = self.widgets_by_choice.get(key)
+        if portable is None:
+            portable = self.widgets_by_choice[key] = self._render_widgets(shown, PORTABLE)
+        return localize(portable, page_url)
+
+    def _render_widgets(self, shown: frozenset[str], page_url: str) -> str:
+        widgets = make_widgets(self.views, self.options, shown, page_url)
+        if not widgets:
+            return ""
+        data = {"widgets": widgets, "labels": self.labels, "placement_class": PLACEMENT}
+        return render_fragment(self.env, "llmblog/widgets.html", {}, data)
 
     def _head_tags(
         self, output: str, page: Page, post: Post | None, list_page: ListPage | None

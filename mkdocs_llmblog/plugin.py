@@ -290,7 +290,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.pages is None:
             return output
-        return self.pages.finish(output, page, self.page_widgets)
+        output = self.pages.finish(output, page, self.page_widgets)
+        self.pages.release(page)
+        return output
 
     # Runs after other plugins' post_build, so nothing removes the feeds after they are written.
     @event_priority(-50)

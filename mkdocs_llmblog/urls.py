@@ -50,14 +50,21 @@ def root_prefix(page_url: str) -> str:
     return "../" * page_url.count("/")
 
 
+PORTABLE = "\x00any-page\x00"
+"""A page URL that stands for every page: URLs made for it start with `ROOT_MARK`, and the HTML
+made with them is rendered once and fitted to each page by `localize`."""
+
+
 def relative_url(target_url: str, page_url: str) -> str:
     """The URL of `target_url` (site-relative) as seen from the page at `page_url`."""
+    if page_url == PORTABLE:
+        return ROOT_MARK + ("" if target_url == "./" else target_url)
     return get_relative_url(target_url, page_url)
 
 
 def localize(html: str, page_url: str) -> str:
     """Resolve the root marks in portable HTML for the page at `page_url`."""
-    if ROOT_MARK not in html:
+    if ROOT_MARK not in html or page_url == PORTABLE:
         return html
     prefix = root_prefix(page_url) or "./"
     return html.replace(ROOT_MARK, prefix)

@@ -127,7 +127,8 @@ class ListView:
     title: str
     trail: list[LinkView]
     """Links to the pages above this list: the blog index, then parent categories."""
-    posts: list[PostView]
+    cards: list[str]
+    """Each post's card, rendered from `llmblog/partials/post-card.html` (trusted HTML)."""
     pagination: PaginationView | None
 
 
@@ -147,6 +148,8 @@ class ViewMaker:
         self.labels = labels
         self.reading_time = reading_time
         self.image_sizes = image_sizes
+        self.category_names: dict[str, str] = {}
+        """Full names of categories as posts write them ("AI / Safety" -> "AI/Safety")."""
 
     def image(self, image: FeaturedImage, page_url: str) -> ImageView:
         """A featured image with its URLs made relative to the page at `page_url`."""
@@ -199,7 +202,7 @@ class ViewMaker:
             image=self.image(image, page_url) if image else None,
         )
 
-    def list_page(self, list_page: ListPage, page_url: str) -> ListView:
+    def list_page(self, list_page: ListPage, page_url: str, cards: list[str]) -> ListView:
         """A page of a post list, its cards and its links to the other pages."""
         pagination = None
         if list_page.total > 1:
@@ -228,7 +231,7 @@ class ViewMaker:
             kind_label=kind_label,
             title=title,
             trail=trail if listing.kind != "index" else [],
-            posts=[self.post(post, page_url) for post in list_page.posts],
+            cards=cards,
             pagination=pagination,
         )
 
@@ -239,7 +242,9 @@ class ViewMaker:
 
     def category_link(self, name: str, page_url: str) -> LinkView:
         """A link to a category's page (by full name), marked current on that page."""
-        full_name = "/".join(split_category(name))
+        full_name = self.category_names.get(name)
+        if full_name is None:
+            full_name = self.category_names[name] = "/".join(split_category(name))
         category = self.blog.categories.by_name.get(full_name)
         title = category.name if category else name
         listing = self.blog.category_listings.get(full_name)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.structure import Blog
 from mkdocs_llmblog.views import PostLinkView, TreeItemView, ViewMaker
 
 log = get_plugin_logger(__name__)
@@ -78,6 +79,20 @@ def make_widgets(
         else [],
         archive=views.archive_widget(page_url) if "archive" in shown else [],
     )
+
+
+def widget_targets(blog: Blog, options: LlmBlogConfig) -> frozenset[str]:
+    """URLs of the pages a widget may link to: those pages mark their own link as current."""
+    targets: set[str] = set()
+    if options.recent_posts_category is None:
+        recent = blog.published
+    else:
+        node = blog.categories.by_name.get(options.recent_posts_category)
+        recent = node.posts if node else []
+    targets.update(blog.post_urls[post.src_uri] for post in recent[: options.recent_posts + 1])
+    for listing in (*blog.category_listings.values(), *blog.archive_listings.values()):
+        targets.add(listing.pages[0].file.url)
+    return frozenset(targets)
 
 
 def has_sidebar_widgets(shown: frozenset[str]) -> bool:
