@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from mkdocs_llmblog.imaging import ImageProblem
+from mkdocs_llmblog.imagetypes import ImageProblem
 from mkdocs_llmblog.markdown_code import code_spans, in_spans
 
 SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")

@@ -6,6 +6,7 @@ import hashlib
 import os
 import posixpath
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,19 +23,19 @@ from mkdocs_llmblog.featured import (
     parse_image_spec,
     resolve_image,
 )
-from mkdocs_llmblog.imagejobs import ImageWork
-from mkdocs_llmblog.imaging import (
+from mkdocs_llmblog.imagetypes import (
     EXTENSIONS,
     CopyJob,
     ImageProblem,
     SourceImage,
     SourceJob,
-    inspect_image,
     remove_abandoned_partials,
 )
-from mkdocs_llmblog.inline_markdown import render_inline
 from mkdocs_llmblog.posts import Post
 from mkdocs_llmblog.sourceindex import SourceIndex
+
+if TYPE_CHECKING:
+    from mkdocs_llmblog.imagejobs import ImageWork
 
 log = get_plugin_logger(__name__)
 
@@ -199,7 +200,11 @@ class FeaturedImagePlanner:
         self, spec: ImageSpec, target: LocalImage | RemoteImage, where: str = ""
     ) -> FeaturedImage:
         alt = spec.alt or ""
-        caption_html = render_inline(spec.caption) if spec.caption else None
+        caption_html = None
+        if spec.caption:
+            from mkdocs_llmblog.inline_markdown import render_inline  # nh3: only when needed
+
+            caption_html = render_inline(spec.caption)
         if isinstance(target, RemoteImage):
             remote = ImageCandidate(target.url, spec.width, spec.height, local=False)
             return FeaturedImage(alt, caption_html, remote, (), remote, (), remote, None, None)
@@ -242,6 +247,8 @@ class FeaturedImagePlanner:
                 source is None
                 or (source.width or 0) * (source.height or 0) > self.settings.max_pixels
             ):
+                from mkdocs_llmblog.imaging import inspect_image  # Pillow: only when needed
+
                 source = inspect_image(target.abs_path, self.settings.max_pixels)
                 self.known_sources.remember(source)
             self.sources[target.abs_path] = source
@@ -350,8 +357,12 @@ def _mime(output_format: str) -> str:
     ]
 
 
-def start_image_work(plan: FeaturedImagePlan, workers: int | None) -> ImageWork:
-    """Start writing the planned copies (in parallel where there are many)."""
+def start_image_work(plan: FeaturedImagePlan, workers: int | None) -> ImageWork | None:
+    """Start writing the planned copies (in parallel where there are many); None if none."""
+    if not plan.copies_by_source:
+        return None
+    from mkdocs_llmblog.imagejobs import ImageWork  # Pillow and process pools: only when needed
+
     work = ImageWork(plan.jobs, workers, log.info)
     work.start()
     return work

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from mkdocs_llmblog.imaging import ImageProblem, SourceJob, write_copies
+from mkdocs_llmblog.imagetypes import ImageProblem, SourceJob
+from mkdocs_llmblog.imaging import write_copies
 
 INLINE_LIMIT = 1
 """Up to this many sources are done in this process: a pool would cost more than it saves."""

@@ -1,5 +1,7 @@
 """Pillow work on featured images: inspecting sources and writing resized copies.
 
+Imported only when a build has images: Pillow costs memory a blog without images need not pay.
+
 Every function here is pure and picklable, so copies can be made in worker processes.
 """
 
@@ -10,81 +12,22 @@ import os
 import re
 import tempfile
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeElementTree
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from mkdocs_llmblog.imagetypes import (
+    PARTIAL_PREFIX,
+    CopyJob,
+    ImageProblem,
+    SourceImage,
+    SourceJob,
+)
+
 EXIF_ORIENTATION = 0x0112
 TRANSPOSED_ORIENTATIONS = frozenset({5, 6, 7, 8})
 SVG_LENGTH_RE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*$")
-RESIZABLE_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP"})
-MIME_TYPES = {
-    "JPEG": "image/jpeg",
-    "PNG": "image/png",
-    "WEBP": "image/webp",
-    "GIF": "image/gif",
-    "SVG": "image/svg+xml",
-    "TIFF": "image/tiff",
-    "BMP": "image/bmp",
-}
-EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "SVG": "svg"}
-
-
-PARTIAL_PREFIX = ".partial-"
-"""Copies being written are named `.partial-<pid>-...` until complete."""
-
-
-class ImageProblem(ValueError):
-    """A source image that cannot be used; the message says why."""
-
-
-@dataclass(frozen=True)
-class SourceImage:
-    """What a featured image's file is, read from its header."""
-
-    abs_path: str
-    content_hash: str
-    byte_size: int
-    format: str
-    """Pillow's format name (`JPEG`, `PNG`, ...), or `SVG`."""
-    width: int | None
-    """As displayed, after EXIF orientation; None for an SVG without a size."""
-    height: int | None
-    animated: bool
-
-    @property
-    def passes_through(self) -> bool:
-        """SVG, animated and exotic formats are published as they are, never resized."""
-        return self.format not in RESIZABLE_FORMATS or self.animated
-
-    @property
-    def mime_type(self) -> str:
-        return MIME_TYPES.get(self.format, "application/octet-stream")
-
-
-@dataclass(frozen=True)
-class CopyJob:
-    """One resized (or cropped) copy to write."""
-
-    source_path: str
-    target_path: str
-    width: int
-    height: int
-    output_format: str
-    """Pillow's format name to save as."""
-    quality: int
-    crop_focus: tuple[float, float] | None = None
-    """For share previews: crop to `width`x`height` around this point (fractions)."""
-
-
-@dataclass(frozen=True)
-class SourceJob:
-    """All the copies of one source image, made from a single decoding of it."""
-
-    source_path: str
-    copies: tuple[CopyJob, ...]
 
 
 def inspect_image(abs_path: str, max_pixels: int) -> SourceImage:
@@ -236,28 +179,3 @@ def _mode_for(image: Image.Image, output_format: str) -> Image.Image:
     ):
         return image
     return image.convert("RGBA" if has_alpha else "RGB")
-
-
-def remove_abandoned_partials(folder: str) -> int:
-    """Delete partial copies left by processes that no longer run (a killed build).
-
-    A partial of a running process (another build sharing the cache) is left alone.
-    """
-    removed = 0
-    for path in Path(folder).rglob(f"{PARTIAL_PREFIX}*"):
-        pid_text = path.name[len(PARTIAL_PREFIX) :].split("-", 1)[0]
-        if pid_text.isdigit() and _process_is_running(int(pid_text)):
-            continue
-        path.unlink(missing_ok=True)
-        removed += 1
-    return removed
-
-
-def _process_is_running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # Someone else's process: alive.
-    return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +36,6 @@ from mkdocs_llmblog.featured_images import (
     start_image_work,
 )
 from mkdocs_llmblog.feeds import FEED_TEMPLATE_DIR, FeedSettings, FeedWriter
-from mkdocs_llmblog.imagejobs import ImageWork
 from mkdocs_llmblog.labels import labels_for
 from mkdocs_llmblog.material_compat import write_feed_folder_sitemaps
 from mkdocs_llmblog.metadata import describe
@@ -47,6 +46,9 @@ from mkdocs_llmblog.rendering import STYLESHEET, TEMPLATES_DIR
 from mkdocs_llmblog.social import material_social_cards
 from mkdocs_llmblog.structure import Blog
 from mkdocs_llmblog.views import ViewMaker
+
+if TYPE_CHECKING:
+    from mkdocs_llmblog.imagejobs import ImageWork
 
 log = get_plugin_logger(__name__)
 

@@ -11,7 +11,7 @@ import os
 import tempfile
 from dataclasses import asdict
 
-from mkdocs_llmblog.imaging import SourceImage
+from mkdocs_llmblog.imagetypes import SourceImage
 
 INDEX_VERSION = 1
 

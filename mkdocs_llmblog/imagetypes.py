@@ -1,0 +1,99 @@
+"""Featured image data shared by the build and the image workers; no Pillow needed here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+RESIZABLE_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP"})
+MIME_TYPES = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "WEBP": "image/webp",
+    "GIF": "image/gif",
+    "SVG": "image/svg+xml",
+    "TIFF": "image/tiff",
+    "BMP": "image/bmp",
+}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "SVG": "svg"}
+
+
+PARTIAL_PREFIX = ".partial-"
+"""Copies being written are named `.partial-<pid>-...` until complete."""
+
+
+class ImageProblem(ValueError):
+    """A source image that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class SourceImage:
+    """What a featured image's file is, read from its header."""
+
+    abs_path: str
+    content_hash: str
+    byte_size: int
+    format: str
+    """Pillow's format name (`JPEG`, `PNG`, ...), or `SVG`."""
+    width: int | None
+    """As displayed, after EXIF orientation; None for an SVG without a size."""
+    height: int | None
+    animated: bool
+
+    @property
+    def passes_through(self) -> bool:
+        """SVG, animated and exotic formats are published as they are, never resized."""
+        return self.format not in RESIZABLE_FORMATS or self.animated
+
+    @property
+    def mime_type(self) -> str:
+        return MIME_TYPES.get(self.format, "application/octet-stream")
+
+
+@dataclass(frozen=True)
+class CopyJob:
+    """One resized (or cropped) copy to write."""
+
+    source_path: str
+    target_path: str
+    width: int
+    height: int
+    output_format: str
+    """Pillow's format name to save as."""
+    quality: int
+    crop_focus: tuple[float, float] | None = None
+    """For share previews: crop to `width`x`height` around this point (fractions)."""
+
+
+@dataclass(frozen=True)
+class SourceJob:
+    """All the copies of one source image, made from a single decoding of it."""
+
+    source_path: str
+    copies: tuple[CopyJob, ...]
+
+
+def remove_abandoned_partials(folder: str) -> int:
+    """Delete partial copies left by processes that no longer run (a killed build).
+
+    A partial of a running process (another build sharing the cache) is left alone.
+    """
+    removed = 0
+    for path in Path(folder).rglob(f"{PARTIAL_PREFIX}*"):
+        pid_text = path.name[len(PARTIAL_PREFIX) :].split("-", 1)[0]
+        if pid_text.isdigit() and _process_is_running(int(pid_text)):
+            continue
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _process_is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # Someone else's process: alive.
+    return True
