@@ -9,7 +9,7 @@ from mkdocs_llmblog.categories import split_category
 from mkdocs_llmblog.posts import Post
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Neighbours:
     older: Post | None
     """The "Previous post"."""

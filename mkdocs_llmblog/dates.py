@@ -13,7 +13,7 @@ class DateError(ValueError):
     """A front matter value that is not a date."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PostDate:
     """A moment with a time zone, and whether the author gave only the day."""
 

@@ -33,7 +33,7 @@ VOID_ELEMENTS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Excerpt:
     """A post's excerpt, portable to any page (see `urls.localize`)."""
 

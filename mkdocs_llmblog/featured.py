@@ -18,7 +18,7 @@ MARKDOWN_IMAGE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImageSpec:
     """A featured image as written in front matter or in `mkdocs.yml`."""
 

@@ -44,7 +44,7 @@ SHARE_SIZE = (1200, 630)
 SHARE_QUALITY = 85
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImageCandidate:
     """One published copy: a site-relative URL (or an https:// URL) and its size."""
 
@@ -54,7 +54,7 @@ class ImageCandidate:
     local: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FeaturedImage:
     """Everything pages, share previews and feeds need to show a post's featured image."""
 

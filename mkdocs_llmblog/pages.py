@@ -79,6 +79,8 @@ class PageRenderer:
         """The widgets' portable HTML, by the set of widgets a page shows."""
         self.widget_targets: frozenset[str] | None = None
         self.content_before: str | None = None
+        self.plain_head: str | None = None
+        """The head tags of pages that are neither posts nor special lists (portable)."""
         """The page's own content while the blog's rendering of it is being written."""
 
     def render_content(
@@ -210,16 +212,20 @@ class PageRenderer:
     ) -> str:
         head = output[: output.find("</head>")]
         category = list_page.listing if list_page and list_page.listing.category else None
+        blog_home = (
+            list_page is not None and list_page.listing.kind == "index" and list_page.number == 1
+        )
+        if post is None and category is None and not blog_home:
+            return localize(self._plain_head(), page.url)
+        feeds = feed_links(
+            self.blog,
+            self.feed_formats,
+            self.site_name,
+            page.url,
+            category if self.options.category_feeds else None,
+        )
         data: dict[str, Any] = {
-            "feeds": feed_links(
-                self.blog,
-                self.feed_formats,
-                self.site_name,
-                page.url,
-                category if self.options.category_feeds else None,
-            )
-            if self.feed_formats
-            else [],
+            "feeds": feeds if self.feed_formats else [],
             "article": None,
             "blog_json_ld": None,
         }
@@ -241,6 +247,14 @@ class PageRenderer:
                 self.site_description,
             )
         return render_fragment(self.env, "llmblog/head.html", {}, data)
+
+    def _plain_head(self) -> str:
+        """The head tags of most pages (only the feed links): rendered once, portable."""
+        if self.plain_head is None:
+            feeds = feed_links(self.blog, self.feed_formats, self.site_name, PORTABLE, None)
+            data = {"feeds": feeds if self.feed_formats else [], "article": None}
+            self.plain_head = render_fragment(self.env, "llmblog/head.html", {}, data)
+        return self.plain_head
 
     def _article(self, post: Post, image: FeaturedImage | None) -> ArticleView:
         categories = ["/".join(split_category(name)) for name in post.categories]

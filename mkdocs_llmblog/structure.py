@@ -14,7 +14,7 @@ from mkdocs_llmblog.featured_images import FeaturedImage
 from mkdocs_llmblog.posts import Post
 
 
-@dataclass
+@dataclass(slots=True)
 class ListPage:
     """One page of a paginated list of posts (the blog index, later categories and archives)."""
 
