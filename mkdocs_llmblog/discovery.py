@@ -50,6 +50,7 @@ def discover_blog(
         zone=ZoneInfo(options.timezone),
         slug_max_length=options.post_slug_max_length,
         words_per_minute=options.words_per_minute,
+        find_first_image=options.image_from_content,
     )
 
     post_files: dict[str, File] = {}

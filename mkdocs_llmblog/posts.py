@@ -87,6 +87,8 @@ class PostReadingOptions:
     zone: ZoneInfo
     slug_max_length: int
     words_per_minute: int
+    find_first_image: bool = False
+    """Look for the body's first image (for `image_from_content`)."""
 
 
 KNOWN_KEYS = frozenset(
@@ -139,7 +141,7 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         reading_minutes=reading_minutes(parts.body, options.words_per_minute),
         source_hash=hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest(),
         image=field_reader.image(),
-        first_image=first_markdown_image(parts.body),
+        first_image=first_markdown_image(parts.body) if options.find_first_image else None,
         extra={key: value for key, value in meta.items() if key not in KNOWN_KEYS},
     )
 

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-ROOT_MARK = "\x00llmblog-root\x00"
+ROOT_MARK = "\x00R\x00"
 """Stands for "the site root, relative to the page this HTML ends up on"."""
 
 ABSOLUTE_URL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/)")

@@ -148,6 +148,7 @@ class ViewMaker:
         self.labels = labels
         self.reading_time = reading_time
         self.image_sizes = image_sizes
+        self.date_views: dict[PostDate, DateView] = {}
         self.category_names: dict[str, str] = {}
         """Full names of categories as posts write them ("AI / Safety" -> "AI/Safety")."""
 
@@ -176,7 +177,10 @@ class ViewMaker:
         )
 
     def date(self, date: PostDate) -> DateView:
-        return DateView(date.isoformat(), self.dates.long(date))
+        view = self.date_views.get(date)
+        if view is None:
+            view = self.date_views[date] = DateView(date.isoformat(), self.dates.long(date))
+        return view
 
     def post(self, post: Post, page_url: str) -> PostView:
         """A post as the page at `page_url` shows it."""
