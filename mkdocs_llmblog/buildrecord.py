@@ -18,6 +18,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 
 from mkdocs_llmblog.excerpts import Excerpt
+from mkdocs_llmblog.imagetypes import PARTIAL_PREFIX
 from mkdocs_llmblog.structure import Blog
 
 RECORD_VERSION = 1
@@ -89,7 +90,9 @@ def save_record(cache_dir: str, record: BuildRecord) -> None:
         "signature": record.signature,
         "excerpts": {src_uri: asdict(value) for src_uri, value in record.excerpts.items()},
     }
-    handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".partial-", suffix=".json")
+    handle, temporary = tempfile.mkstemp(
+        dir=cache_dir, prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", suffix=".json"
+    )
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(data, stream, ensure_ascii=False)

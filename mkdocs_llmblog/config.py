@@ -125,7 +125,7 @@ class LlmBlogConfig(base.Config):
     """Longest slug made from a title, in characters (cut at a word boundary)."""
 
     pagination_per_page = c.Type(int, default=10)
-    """Posts on each page of the blog index."""
+    """Posts on each page of a post list (the blog index, categories, archives)."""
 
     pagination_url_format = UrlFormat(PAGINATION_URL_FIELDS, "page", default="page/{page}")
     """Where page 2 and on of a post list are published, under the list's own URL."""
@@ -252,7 +252,8 @@ class LlmBlogConfig(base.Config):
     """Processes that write image copies (default: one per core)."""
 
     cache_dir = c.Type(str, default=".cache/llmblog")
-    """Folder for resized images kept between builds, relative to `mkdocs.yml`."""
+    """Folder for what builds keep (resized images, their index, the dirty-build record),
+    relative to `mkdocs.yml`; safe to delete."""
 
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 SITE_IMAGE_DIR = "llmblog/images"
+HARD_LINKS = os.name == "posix"
+"""Windows cannot delete a read-only file, which the site's hard links would be."""
 SHARE_SIZE = (1200, 630)
 SHARE_QUALITY = 85
 
@@ -124,8 +126,8 @@ class FeaturedImagePlanner:
         self.docs_dir = config.docs_dir
         self.docs_name = os.path.basename(os.path.normpath(config.docs_dir))
         self.cache_dir = os.path.join(cache_root(config, options), "images")
-        if os.path.isdir(self.cache_dir):
-            remove_abandoned_partials(self.cache_dir)
+        if os.path.isdir(os.path.dirname(self.cache_dir)):
+            remove_abandoned_partials(os.path.dirname(self.cache_dir))
         self.settings = ImageSettings(
             widths=tuple(sorted(set(options.image_widths))),
             keep_format=options.image_format == "original",
@@ -174,7 +176,8 @@ class FeaturedImagePlanner:
             spec = post.first_image
             try:
                 target = resolve_image(spec.location, post.src_uri, self.docs_dir)
-                return replace(self._build(spec, target), from_content=True)
+                where = f"{post.path}: its first image ({spec.location})"
+                return replace(self._build(spec, target, where), from_content=True)
             except ImageProblem:
                 pass  # A broken body image is MkDocs' own link warning; fall back to the default.
         if self.default_spec is not None:
@@ -343,6 +346,9 @@ class CachedCopy(File):
             super().copy_file(dirty)
             return
         os.makedirs(os.path.dirname(target), exist_ok=True)
+        if not HARD_LINKS:
+            super().copy_file(dirty)
+            return
         try:
             if os.path.lexists(target):
                 os.unlink(target)

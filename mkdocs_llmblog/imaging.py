@@ -155,8 +155,9 @@ def _write_copy(source: Image.Image, icc_profile: bytes | None, job: CopyJob) ->
     try:
         with os.fdopen(handle, "wb") as stream:
             image.save(stream, format=job.output_format, **options)
-        # Read-only: the site gets hard links to these files, which nothing may edit in place.
-        os.chmod(temporary, 0o444)
+        if os.name == "posix":
+            # Read-only: the site gets hard links to these files, which nothing may edit in place.
+            os.chmod(temporary, 0o444)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

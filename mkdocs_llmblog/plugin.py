@@ -241,7 +241,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         # Material prints it in its <meta name="description"> (unescaped: see pages.py).
         page.meta["description"] = description
         if post.src_uri in self.feed_src_uris:
-            self.post_bodies[post.src_uri] = parts.body_html
+            # Feed readers get the post without its embedded lists (they are site navigation).
+            self.post_bodies[post.src_uri] = PLACEHOLDER_RE.sub("", parts.body_html)
         return parts.body_html
 
     def on_env(

@@ -11,7 +11,7 @@ import os
 import tempfile
 from dataclasses import asdict
 
-from mkdocs_llmblog.imagetypes import SourceImage
+from mkdocs_llmblog.imagetypes import PARTIAL_PREFIX, SourceImage
 
 INDEX_VERSION = 1
 
@@ -64,7 +64,9 @@ class SourceIndex:
             return
         folder = os.path.dirname(self.path)
         os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".writing-", suffix=".json")
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", suffix=".json"
+        )
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump({"version": INDEX_VERSION, "images": self.entries}, stream)

@@ -392,3 +392,15 @@ def test_bad_images_name_the_post_and_key(tmp_path: Path, case: str) -> None:
     assert message.startswith("docs/blog/posts/bad.md: front matter key 'image")
     assert problem in message
     assert not (tmp_path / "site" / "blog" / "2024").exists()
+
+
+def test_an_undecodable_body_image_names_its_post(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "blog/posts/a.md": post({"date": "2024-01-01", "title": "A"}, "![Cut](cut.jpg)\n"),
+        "blog/posts/cut.jpg": imagefiles.jpeg()[:3000],
+    }
+    options = {"image_from_content": True}
+    site = build_site(tmp_path, {"plugins": [{"llmblog": options}]}, files, expect_error=True)
+    [message] = [m for m in site.errors if "cut.jpg" in m]
+    assert message.startswith("docs/blog/posts/a.md: its first image (cut.jpg)")
+    assert "truncated" in message

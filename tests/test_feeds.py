@@ -269,3 +269,18 @@ def test_feed_language_codes_and_category_feed_titles(tmp_path: Path) -> None:
     assert feed.feed.language == "pt-BR"
     links = site.html("blog/category/ai/safety").select('head link[rel="alternate"]')
     assert links[-1]["title"] == "Test blog \u2013 AI/Safety (RSS)"
+
+
+def test_full_content_feeds_leave_embedded_lists_out(tmp_path: Path) -> None:
+    files = blog_files()
+    files["blog/posts/embeds.md"] = post(
+        {"date": "2024-04-01", "title": "Embeds"},
+        "Intro.\n\n<!-- more -->\n\n<!-- llmblog:recent-posts count=2 -->\n\nEnd.\n",
+    )
+    config = {"site_url": SITE_URL, "plugins": [{"llmblog": {"feed_content": "full"}}]}
+    site = build_site(tmp_path, config, files)
+    entry = parsed(site, "blog/feed.xml").entries[0]
+    assert entry.title == "Embeds"
+    content = BeautifulSoup(entry.content[0].value, "html.parser")
+    assert content.select(".llmblog-embed-slot, .llmblog-embed") == []
+    assert "End." in content.get_text()
