@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from html import escape
 from typing import Any
 
@@ -40,6 +41,8 @@ from mkdocs_llmblog.widgets import (
 
 PLACEMENT = "\x00placement\x00"
 """Stands for the CSS classes of a copy of the widgets until it is placed."""
+EXCERPT_MARK = "\x00excerpt\x00"
+"""Stands for a post's excerpt in its cached card."""
 
 
 class PageRenderer:
@@ -130,15 +133,21 @@ class PageRenderer:
         return data
 
     def _card(self, post: Post, page_url: str) -> str:
-        """A post's card, rendered once per build and fitted to each list that shows it."""
+        """A post's card, rendered once per build and fitted to each list that shows it.
+
+        The cached card holds a mark where the excerpt goes, so the excerpt (kept anyway for
+        feeds and dirty builds) is not held twice.
+        """
         card = self.cards.get(post.src_uri)
         if card is None:
+            view = replace(self.views.post(post, PORTABLE), excerpt_html=EXCERPT_MARK)
             # The partial reads `post` and `labels`, as when list.html included it.
-            context = {"post": self.views.post(post, PORTABLE), "labels": self.labels}
+            context = {"post": view, "labels": self.labels}
             card = self.cards[post.src_uri] = render_fragment(
                 self.env, "llmblog/partials/post-card.html", context, {"labels": self.labels}
             )
-        return localize(card, page_url)
+        excerpt = self.blog.excerpts.get(post.src_uri)
+        return localize(card.replace(EXCERPT_MARK, excerpt.html if excerpt else "", 1), page_url)
 
     def release(self, page: Page) -> None:
         """Give the page back its own content once written: the blog's rendering of every post
