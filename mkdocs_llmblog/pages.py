@@ -61,7 +61,6 @@ class PageRenderer:
         site_description: str | None,
         theme_name: str | None,
         docs_name: str,
-        open_graph: bool,
     ) -> None:
         self.blog = blog
         self.views = views
@@ -74,7 +73,6 @@ class PageRenderer:
         self.site_description = site_description
         self.use_sidebar = theme_name == "material"
         self.docs_name = docs_name
-        self.open_graph = open_graph
         self.feed_formats = list(options.feed_formats) if options.feeds and site_url else []
         self.cards: dict[str, str] = {}
         """Each post's card, portable (see `urls.PORTABLE`), by source path."""
@@ -179,13 +177,17 @@ class PageRenderer:
 
         return PLACEHOLDER_RE.sub(render, html)
 
-    def finish(self, output: str, page: Page, shown: frozenset[str]) -> str:
-        """Add the widgets and the head tags to the rendered page."""
-        if has_sidebar_widgets(shown):
-            widgets_html = self._widgets_html(shown, page.url)
-            output = place_widgets(
-                output, lambda classes: widgets_html.replace(PLACEMENT, classes), self.use_sidebar
-            )
+    def add_widgets(self, output: str, page: Page, shown: frozenset[str]) -> str:
+        """Put the widgets into the rendered page, where the slot and the theme leave room."""
+        if not has_sidebar_widgets(shown):
+            return output
+        widgets_html = self._widgets_html(shown, page.url)
+        return place_widgets(
+            output, lambda classes: widgets_html.replace(PLACEMENT, classes), self.use_sidebar
+        )
+
+    def add_head_tags(self, output: str, page: Page) -> str:
+        """Add the head tags, and escape the author texts the theme printed raw."""
         src_uri = page.file.src_uri
         post = self.blog.post_for(src_uri)
         list_page = self.blog.list_pages_by_src.get(src_uri)
@@ -243,7 +245,8 @@ class PageRenderer:
             image = self.blog.images.get(post.src_uri)
             data |= {
                 "article": self._article(post, image),
-                "open_graph": self.open_graph,
+                # Material's social plugin (or any other) may have written them already.
+                "open_graph": 'property="og:' not in head,
                 "add_description": '<meta name="description"' not in head,
                 "add_canonical": '<link rel="canonical"' not in head,
                 "prev_url": self._post_url(neighbours.older, page.url) if neighbours else None,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -43,7 +43,6 @@ from mkdocs_llmblog.navigation import prune_posts
 from mkdocs_llmblog.pages import PageRenderer
 from mkdocs_llmblog.posts import find_first_heading, remove_line
 from mkdocs_llmblog.rendering import STYLESHEET, TEMPLATES_DIR
-from mkdocs_llmblog.social import material_social_cards
 from mkdocs_llmblog.structure import Blog
 from mkdocs_llmblog.views import ViewMaker
 
@@ -262,7 +261,6 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             config.site_description,
             config.theme.name,
             self.docs_name,
-            open_graph=not material_social_cards(config),
         )
         self.env = env
         # The sitemap's <lastmod> is rendered before the pages, from each page's update_date;
@@ -290,12 +288,27 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             context["llmblog"] = data  # type: ignore[typeddict-unknown-key]
         return context
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    # Runs before other plugins' post_page: a minifier must not rewrite the widget slot and the
+    # theme markup the widgets are placed by.
+    @event_priority(100)
+    def _on_post_page_widgets(
+        self, output: str, /, *, page: Page, config: MkDocsConfig
+    ) -> str | None:
         if self.pages is None:
             return output
-        output = self.pages.finish(output, page, self.page_widgets)
+        return self.pages.add_widgets(output, page, self.page_widgets)
+
+    # Runs after other plugins' post_page: the head tags they add (Material's social cards)
+    # are seen, and not written twice.
+    @event_priority(-100)
+    def _on_post_page_head(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.pages is None:
+            return output
+        output = self.pages.add_head_tags(output, page)
         self.pages.release(page)
         return output
+
+    on_post_page = CombinedEvent(_on_post_page_widgets, _on_post_page_head)
 
     # Runs after other plugins' post_build, so nothing removes the feeds after they are written.
     @event_priority(-50)

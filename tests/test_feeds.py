@@ -284,3 +284,33 @@ def test_full_content_feeds_leave_embedded_lists_out(tmp_path: Path) -> None:
     content = BeautifulSoup(entry.content[0].value, "html.parser")
     assert content.select(".llmblog-embed-slot, .llmblog-embed") == []
     assert "End." in content.get_text()
+
+
+SOCIAL_HOOK = """
+def on_post_page(output, page, config):
+    # Stands in for Material's social plugin: it writes its own Open Graph tags.
+    return output.replace("</head>", '<meta property="og:title" content="From the hook"></head>', 1)
+"""
+
+
+def test_open_graph_tags_written_by_another_plugin_are_not_repeated(tmp_path: Path) -> None:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "social_hook.py").write_text(SOCIAL_HOOK, encoding="utf-8")
+    config = {"site_url": SITE_URL, "hooks": ["social_hook.py"]}
+    site = build_site(tmp_path, config, blog_files())
+    soup = site.html("blog/2024/02/01/aware-time")
+    assert meta(soup, "og:title") == ["From the hook"]
+    assert meta(soup, "og:type") == []
+    [script] = soup.select('script[type="application/ld+json"]')
+    assert json.loads(script.get_text())["@type"] == "BlogPosting"
+
+
+def test_materials_social_plugin_without_its_libraries_leaves_ours(
+    tmp_path: Path, log_watcher: LogWatcher
+) -> None:
+    # Without cairosvg the social plugin switches itself off: our tags must still be there.
+    log_watcher.expect(r'Required dependencies of "social" plugin not found')
+    config = {"site_url": SITE_URL, "theme": "material", "plugins": ["social", "llmblog"]}
+    site = build_site(tmp_path, config, blog_files(), strict=False)
+    soup = site.html("blog/2024/02/01/aware-time")
+    assert meta(soup, "og:title") == ["Aware time"]
