@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.structure.files import File, Files
@@ -82,20 +82,34 @@ def load_record(cache_dir: str) -> BuildRecord | None:
         return None
 
 
-def save_record(cache_dir: str, record: BuildRecord) -> None:
-    """Write the record whole or not at all (a killed build leaves the previous one)."""
+def save_record(cache_dir: str, blog: Blog, signature: str, separator: str) -> None:
+    """Write this build's record for the next one, whole or not at all.
+
+    Written entry by entry, straight from the blog: a copy of every excerpt would raise the
+    build's peak memory just as it ends.
+    """
     os.makedirs(cache_dir, exist_ok=True)
-    data = {
-        "version": RECORD_VERSION,
-        "signature": record.signature,
-        "excerpts": {src_uri: asdict(value) for src_uri, value in record.excerpts.items()},
-    }
     handle, temporary = tempfile.mkstemp(
         dir=cache_dir, prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", suffix=".json"
     )
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False)
+            stream.write(f'{{"version": {RECORD_VERSION}, "signature": {json.dumps(signature)}')
+            stream.write(', "excerpts": {')
+            first = True
+            for src_uri, excerpt in blog.excerpts.items():
+                if src_uri not in blog.posts_by_src:
+                    continue
+                entry = {
+                    "key": excerpt_key(blog, src_uri, separator),
+                    "html": excerpt.html,
+                    "has_more": excerpt.has_more,
+                    "description": blog.descriptions.get(src_uri, ""),
+                }
+                stream.write(("" if first else ", ") + json.dumps(src_uri) + ": ")
+                stream.write(json.dumps(entry, ensure_ascii=False))
+                first = False
+            stream.write("}}")
         os.replace(temporary, os.path.join(cache_dir, RECORD_FILE))
     except BaseException:
         if os.path.exists(temporary):
@@ -131,17 +145,3 @@ def prepare_dirty_build(
             blog.descriptions[src_uri] = recorded.description
         elif (post_file := files.get_file_from_path(src_uri)) is not None:
             force_rebuild(post_file)
-
-
-def record_build(blog: Blog, signature: str, separator: str) -> BuildRecord:
-    """The record of this build, for the next one."""
-    record = BuildRecord(signature)
-    for src_uri, excerpt in blog.excerpts.items():
-        if src_uri in blog.posts_by_src:
-            record.excerpts[src_uri] = RecordedExcerpt(
-                key=excerpt_key(blog, src_uri, separator),
-                html=excerpt.html,
-                has_more=excerpt.has_more,
-                description=blog.descriptions.get(src_uri, ""),
-            )
-    return record

@@ -19,7 +19,6 @@ from mkdocs_llmblog.buildrecord import (
     blog_signature,
     load_record,
     prepare_dirty_build,
-    record_build,
     save_record,
 )
 from mkdocs_llmblog.categories import CategoryError, split_category
@@ -316,8 +315,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog, env = self.blog, self.env
         if blog is None or env is None:
             return
-        record = record_build(blog, self.signature, self.config.excerpt_separator)
-        save_record(self.cache_dir, record)
+        save_record(self.cache_dir, blog, self.signature, self.config.excerpt_separator)
         if not (self.config.feeds and config.site_url):
             return
         settings = FeedSettings(

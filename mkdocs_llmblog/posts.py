@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -71,8 +71,6 @@ class Post:
     """The first image of the body, for `image_from_content`."""
     source_hash: str = ""
     """A hash of the post's source file, to tell whether it changed between builds."""
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Front matter keys this plugin does not read."""
 
     @property
     def sort_key(self) -> tuple[float, str]:
@@ -89,12 +87,6 @@ class PostReadingOptions:
     words_per_minute: int
     find_first_image: bool = False
     """Look for the body's first image (for `image_from_content`)."""
-
-
-KNOWN_KEYS = frozenset(
-    {"date", "updated", "title", "description", "categories", "tags", "authors", "draft", "slug"}
-    | {"image"}
-)
 
 
 def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions) -> Post:
@@ -142,7 +134,6 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         source_hash=hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest(),
         image=field_reader.image(),
         first_image=first_markdown_image(parts.body) if options.find_first_image else None,
-        extra={key: value for key, value in meta.items() if key not in KNOWN_KEYS},
     )
 
 
