@@ -123,7 +123,12 @@ def force_rebuild(file: File) -> None:
 
 
 def prepare_dirty_build(
-    blog: Blog, files: Files, record: BuildRecord | None, signature: str, separator: str
+    blog: Blog,
+    files: Files,
+    record: BuildRecord | None,
+    signature: str,
+    separator: str,
+    always_render: frozenset[str] = frozenset(),
 ) -> None:
     """Reuse recorded excerpts; rebuild what they cannot stand in for.
 
@@ -138,6 +143,10 @@ def prepare_dirty_build(
     # anyway, an author's own first page of a list (blog/index.md, a category intro) is not.
     for list_page in blog.list_pages_by_src.values():
         force_rebuild(list_page.file)
+    # Posts whose whole body goes into a feed (`feed_content: full`) are rendered every time.
+    for src_uri in always_render:
+        if (body_file := files.get_file_from_path(src_uri)) is not None:
+            force_rebuild(body_file)
     for src_uri in blog.posts_by_src:
         recorded = record.excerpts.get(src_uri)
         if recorded is not None and recorded.key == excerpt_key(blog, src_uri, separator):

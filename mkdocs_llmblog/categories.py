@@ -27,8 +27,6 @@ class Category:
     """The URL path under the category folder, e.g. `ai/safety`."""
     parent: Category | None
     children: list[Category] = field(default_factory=list)
-    own_posts: list[Post] = field(default_factory=list)
-    """Posts that name this category, newest first."""
     posts: list[Post] = field(default_factory=list)
     """Posts of this category and its descendants, newest first, each once."""
 
@@ -58,11 +56,9 @@ class CategoryTree:
     by_name: dict[str, Category] = field(default_factory=dict)
     roots: list[Category] = field(default_factory=list)
 
-    def sorted_roots(self, by_count: bool) -> list[Category]:
-        return sort_categories(self.roots, by_count)
-
 
 def sort_categories(categories: Iterable[Category], by_count: bool) -> list[Category]:
+    """By name, or by number of posts (most first, then by name)."""
     if by_count:
         return sorted(categories, key=lambda c: (-len(c.posts), c.name.casefold()))
     return sorted(categories, key=lambda c: c.name.casefold())
@@ -94,7 +90,6 @@ def build_category_tree(posts: Sequence[Post], allowed: Sequence[str] | None) ->
     tree = CategoryTree()
     errors: list[str] = []
     allowed_names = None if allowed is None else {"/".join(split_category(a)) for a in allowed}
-    first_user: dict[str, Post] = {}
     owner_by_slug: dict[str, tuple[str, Post]] = {}
     for post in posts:
         seen_in_post: set[str] = set()
@@ -129,7 +124,6 @@ def build_category_tree(posts: Sequence[Post], allowed: Sequence[str] | None) ->
                     owner_by_slug[slug_path] = (node_name, post)
                     category = Category(path[:depth], slug_path, parent)
                     tree.by_name[node_name] = category
-                    first_user[node_name] = post
                     if parent is None:
                         tree.roots.append(category)
                     else:
@@ -137,8 +131,6 @@ def build_category_tree(posts: Sequence[Post], allowed: Sequence[str] | None) ->
                 if node_name not in seen_in_post:
                     seen_in_post.add(node_name)
                     category.posts.append(post)
-                if depth == len(path):
-                    category.own_posts.append(post)
     if errors:
         raise CategoryError("\n".join(dict.fromkeys(errors)))
     return tree

@@ -58,12 +58,16 @@ def discover_blog(
     for file in files.documentation_pages(inclusion=InclusionLevel.all):
         if not file.src_uri.startswith(posts_prefix):
             continue
+        if file.inclusion == InclusionLevel.EXCLUDED:
+            continue  # `exclude_docs`: not part of the site, so not a post either.
         path = posixpath.join(docs_name, file.src_uri)
         try:
             post = read_post(file.src_uri, path, _read_source(file, path), reading)
         except PostError as error:
             errors.append(str(error))
             continue
+        if file.inclusion == InclusionLevel.DRAFT:
+            post.draft = True  # `draft_docs`: a draft, whatever its front matter says.
         blog.posts_by_src[file.src_uri] = post
         post_files[file.src_uri] = file
     if errors:
@@ -140,7 +144,9 @@ def _place_posts(
             file.inclusion = InclusionLevel.EXCLUDED
             del blog.posts_by_src[src_uri]
             continue
-        file.inclusion = InclusionLevel.NOT_IN_NAV
+        # Only ever lower the level MkDocs gave: a `draft_docs` page stays a draft.
+        if file.inclusion.value > InclusionLevel.NOT_IN_NAV.value:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
         shown.append(post)
         if marked:
             blog.draft_marks[src_uri] = marked

@@ -123,6 +123,19 @@ def make_portable(excerpt_html: str, post_url: str) -> str:
     return SRCSET_RE.sub(lambda m: m["lead"] + rebase_srcset(m["value"]) + m["end"], html)
 
 
+BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|tr|td|th|br|hr|figure|"
+    r"figcaption|section|article|aside|details|summary)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
 def plain_text(html: str) -> str:
-    """The text of an HTML fragment, entities decoded and whitespace folded."""
-    return " ".join(unescape(TAG_RE.sub(" ", html)).split())
+    """The text of an HTML fragment, entities decoded and whitespace folded.
+
+    Permalink anchors are dropped; block elements separate words, inline ones do not (so
+    "a <em>b</em>." reads "a b.", not "a b .").
+    """
+    html = HEADERLINK_RE.sub("", html)
+    html = TAG_RE.sub("", BLOCK_TAG_RE.sub(" ", html))
+    return " ".join(unescape(html).split())

@@ -82,7 +82,7 @@ class FeaturedImagePlan:
     images_by_src: dict[str, FeaturedImage] = field(default_factory=dict)
     copies_by_source: dict[str, list[CopyJob]] = field(default_factory=dict)
     """Copies still to write (not in the cache), by source image."""
-    users_by_source: dict[str, list[str]] = field(default_factory=dict)
+    users_by_source: dict[str, dict[str, None]] = field(default_factory=dict)
     """Which posts (paths for messages) use each source, to name them when it fails."""
 
     @property
@@ -166,7 +166,13 @@ class FeaturedImagePlanner:
                 self.plan.images_by_src[post.src_uri] = image
         if self.errors:
             raise PluginError("\n".join(self.errors))
-        self.known_sources.save()
+        try:
+            self.known_sources.save()
+        except OSError as error:
+            log.warning(
+                f"Could not write {self.known_sources.path} ({error.strerror}); the next build "
+                "reads every image again. Check the 'cache_dir' option"
+            )
         return self.plan
 
     def _featured_for(self, post: Post) -> FeaturedImage | None:
@@ -325,9 +331,7 @@ class FeaturedImagePlanner:
                     )
                 )
             self.files.append(CachedCopy.generated(self.config, site_path, abs_src_path=cache_path))
-        users = self.plan.users_by_source.setdefault(source.abs_path, [])
-        if where not in users:
-            users.append(where)
+        self.plan.users_by_source.setdefault(source.abs_path, {})[where] = None
         url = self.files.get_file_from_path(site_path).url  # type: ignore[union-attr]
         return ImageCandidate(url, width, height, local=True)
 
@@ -384,6 +388,6 @@ def finish_image_work(plan: FeaturedImagePlan, work: ImageWork) -> None:
     if failures:
         messages = []
         for failure in failures:
-            for where in plan.users_by_source.get(failure.job.source_path, []):
+            for where in plan.users_by_source.get(failure.job.source_path, {}):
                 messages.append(f"{where} {failure.problem}")
         raise PluginError("\n".join(messages))

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import jinja2
+from mkdocs.structure.files import File
 from mkdocs.utils import write_file
 
 from mkdocs_llmblog.excerpts import make_portable
@@ -23,6 +24,18 @@ from mkdocs_llmblog.urls import ROOT_MARK, relative_url
 FEED_TEMPLATE_DIR = "llmblog/feeds/"
 """Feed templates live in the plugin's template folder; they are not copied into the site."""
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
+
+
+def is_feed_template(file: File, docs_dir: str) -> bool:
+    """A feed template, which MkDocs took for a static file of the theme: not one of the
+    author's own files, which may sit at the same path in docs_dir."""
+    return (
+        file.src_uri.startswith(FEED_TEMPLATE_DIR)
+        and file.src_dir is not None
+        and os.path.abspath(file.src_dir) != os.path.abspath(docs_dir)
+    )
+
+
 MIME_TYPES = {
     "rss": "application/rss+xml",
     "atom": "application/atom+xml",

@@ -124,7 +124,10 @@ def write_copies(job: SourceJob) -> None:
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise ImageProblem(f"cannot be decoded ({error})") from None
     for copy in job.copies:
-        _write_copy(source, icc_profile, copy)
+        try:
+            _write_copy(source, icc_profile, copy)
+        except OSError as error:  # A full disk or a read-only cache folder.
+            raise ImageProblem(f"could not be written to the cache ({error})") from None
 
 
 def _write_copy(source: Image.Image, icc_profile: bytes | None, job: CopyJob) -> None:

@@ -61,6 +61,7 @@ class _Layout:
         dates: DateFormatter,
     ) -> None:
         self.dates = dates
+        self.generated_src_uris: set[str] = set()
         self.blog = blog
         self.files = files
         self.config = config
@@ -74,8 +75,10 @@ class _Layout:
         listing = Listing(kind="index", title=blog_title, base_path=base)
         self.blog.index = listing
         self.blog.index_src_uri = f"{base}/index.md"
+        # An index.md: MkDocs' own destination (blog/index.html with either URL style), the same
+        # as the author's own blog/index.md would get.
         first = author_file or self._generated(
-            f"{base}/index.md", base, blog_title, InclusionLevel.INCLUDED
+            f"{base}/index.md", None, blog_title, InclusionLevel.INCLUDED
         )
         self._paginate(listing, first, self.blog.published)
 
@@ -119,16 +122,25 @@ class _Layout:
         file = self.files.get_file_from_path(f"{base}.md") or self.files.get_file_from_path(
             f"{base}/index.md"
         )
-        if file is not None:
+        if file is not None and file.src_uri in self.generated_src_uris:
+            raise PluginError(
+                f"Two post lists would be published at '{file.url}' (a category and an archive?); "
+                "change 'category_url_format' or 'archive_url_format', or rename the category"
+            )
+        if file is not None and file.inclusion.value > InclusionLevel.NOT_IN_NAV.value:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         return file
 
-    def _generated(self, src_uri: str, base: str, title: str, inclusion: InclusionLevel) -> File:
+    def _generated(
+        self, src_uri: str, base: str | None, title: str, inclusion: InclusionLevel
+    ) -> File:
         file = File.generated(
             self.config, src_uri, content=_generated_source(title), inclusion=inclusion
         )
-        move_file(file, page_location(base, self.config.use_directory_urls))
+        if base is not None:
+            move_file(file, page_location(base, self.config.use_directory_urls))
         self.files.append(file)
+        self.generated_src_uris.add(src_uri)
         return file
 
     def _paginate(self, listing: Listing, first_file: File, posts: list[Post]) -> None:

@@ -141,9 +141,19 @@ class PageRenderer:
             view = replace(self.views.post(post, PORTABLE), excerpt_html=EXCERPT_MARK)
             # The partial reads `post` and `labels`, as when list.html included it.
             context = {"post": view, "labels": self.labels}
-            card = self.cards[post.src_uri] = render_fragment(
+            card = render_fragment(
                 self.env, "llmblog/partials/post-card.html", context, {"labels": self.labels}
             )
+            if card.count(EXCERPT_MARK) != 1:
+                # An overridden card that shows the excerpt twice, or reads it: no cache.
+                view = self.views.post(post, page_url)
+                return render_fragment(
+                    self.env,
+                    "llmblog/partials/post-card.html",
+                    {"post": view, "labels": self.labels},
+                    {"labels": self.labels},
+                )
+            self.cards[post.src_uri] = card
         excerpt = self.blog.excerpts.get(post.src_uri)
         return localize(card.replace(EXCERPT_MARK, excerpt.html if excerpt else "", 1), page_url)
 

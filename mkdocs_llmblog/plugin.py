@@ -34,7 +34,7 @@ from mkdocs_llmblog.featured_images import (
     finish_image_work,
     start_image_work,
 )
-from mkdocs_llmblog.feeds import FEED_TEMPLATE_DIR, FeedSettings, FeedWriter
+from mkdocs_llmblog.feeds import FeedSettings, FeedWriter, is_feed_template
 from mkdocs_llmblog.labels import labels_for
 from mkdocs_llmblog.material_compat import write_feed_folder_sitemaps
 from mkdocs_llmblog.metadata import describe
@@ -68,7 +68,6 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.blog: Blog | None = None
         self.views: ViewMaker | None = None
         self.pages: PageRenderer | None = None
-        self.files: Files | None = None
         self.labels: dict[str, str] = {}
         self.dates = DateFormatter("en")
         self.docs_name = "docs"
@@ -126,7 +125,6 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog_title = self.config.blog_title or self.labels["blog"]
         self.blog = discover_blog(files, config, self.config, mode, blog_title, self.dates)
         self._check_recent_posts_category(self.blog)
-        self.files = files
         self.all_post_src_uris = frozenset(self.blog.post_urls)
         planner = FeaturedImagePlanner(files, config, self.config)
         self.image_plan = planner.plan_posts(self.blog.published)
@@ -137,7 +135,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
                 "(they need absolute URLs); set site_url in mkdocs.yml, e.g. "
                 "https://example.com/blog-site/"
             )
-        for file in [f for f in files if f.src_uri.startswith(FEED_TEMPLATE_DIR)]:
+        for file in [f for f in files if is_feed_template(f, config.docs_dir)]:
             files.remove(file)  # Feed templates are found through the theme's folders.
         self.feed_src_uris = self._posts_in_feeds(self.blog)
         self.cache_dir = cache_root(config, self.config)
@@ -145,7 +143,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if self.dirty:
             record = load_record(self.cache_dir)
             prepare_dirty_build(
-                self.blog, files, record, self.signature, self.config.excerpt_separator
+                self.blog,
+                files,
+                record,
+                self.signature,
+                self.config.excerpt_separator,
+                always_render=self.feed_src_uris,
             )
         # Copies are written in other processes while MkDocs renders the pages.
         self.image_work = start_image_work(self.image_plan, self.config.image_workers)
@@ -315,7 +318,14 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog, env = self.blog, self.env
         if blog is None or env is None:
             return
-        save_record(self.cache_dir, blog, self.signature, self.config.excerpt_separator)
+        try:
+            save_record(self.cache_dir, blog, self.signature, self.config.excerpt_separator)
+        except OSError as error:
+            log.warning(
+                f"Could not write the build record into the cache folder {self.cache_dir} "
+                f"({error.strerror}); --dirty builds will rebuild every page. Check the "
+                "'cache_dir' option"
+            )
         if not (self.config.feeds and config.site_url):
             return
         settings = FeedSettings(

@@ -10,6 +10,10 @@ from itertools import chain
 from mkdocs_llmblog.categories import split_category
 from mkdocs_llmblog.posts import Post
 
+TERM_WINDOW = 200
+"""Through a category or tag of more posts than this, only its newest ones are candidates: one
+big category would otherwise make every post count every other (quadratic)."""
+
 
 def post_terms(post: Post) -> frozenset[str]:
     """What a post is about: its categories (full names) and tags (case-insensitive)."""
@@ -44,7 +48,9 @@ def find_related(published: Sequence[Post], count: int) -> dict[str, list[Post]]
             continue
         best = best_by_terms.get(terms)
         if best is None:
-            shared = Counter(chain.from_iterable(posts_by_term[term] for term in terms))
+            shared = Counter(
+                chain.from_iterable(posts_by_term[term][:TERM_WINDOW] for term in terms)
+            )
             # One more than needed: the post itself is among them (it shares every term).
             best = heapq.nsmallest(count + 1, shared, key=lambda p: (-shared[p], p))
             best_by_terms[terms] = best

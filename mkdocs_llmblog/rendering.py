@@ -19,15 +19,31 @@ STYLESHEET = "llmblog/llmblog.css"
 def render_fragment(
     env: jinja2.Environment, template_name: str, context: Mapping[str, Any], data: dict[str, Any]
 ) -> str:
-    """Render one of our templates with the page's context plus `llmblog` data.
+    """Render one of our templates with `context` plus the `llmblog` data.
 
-    The theme's context keeps filters such as `url` working inside our templates.
+    Post and list pages get the page's whole context (filters such as `url` work there); the
+    parts rendered once per build (cards, widgets, head tags) get only their own data.
+
+    Raises:
+        PluginError: the template is missing or fails, named with its line.
     """
     try:
         template = env.get_template(template_name)
-    except jinja2.TemplateNotFound:
+        return template.render({**context, "llmblog": data})
+    except jinja2.TemplateNotFound as error:
         raise PluginError(
-            f"Template '{template_name}' not found: the llmblog template folder is missing from "
-            "theme.dirs. Is another plugin replacing the theme's search path?"
+            f"Template '{error.name}' not found (rendering '{template_name}'): the llmblog "
+            "template folder is missing from theme.dirs. Is another plugin replacing the theme's "
+            "search path?"
         ) from None
-    return template.render({**context, "llmblog": data})
+    except jinja2.TemplateSyntaxError as error:
+        raise PluginError(
+            f"Template '{error.filename or error.name or template_name}', line {error.lineno}: "
+            f"{error.message}; fix the template (an override in your theme's custom_dir?)"
+        ) from None
+    except jinja2.TemplateError as error:
+        raise PluginError(
+            f"Template '{template_name}' failed: {error}; if you override it in custom_dir, "
+            "note that post cards, widgets, head tags and embedded lists get only the data "
+            "documented for them, not the page's context"
+        ) from None

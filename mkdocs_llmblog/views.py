@@ -94,6 +94,9 @@ class PostLinkView:
     current: bool
     """The post is the page that shows the list (`aria-current="page"`)."""
     image: ImageView | None
+    draft: bool
+    """Shown with the draft mark (in `mkdocs serve`)."""
+    draft_label: str
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,8 @@ class ViewMaker:
             date=self.date(post.date),
             current=url == page_url,
             image=self.image(image, page_url) if image else None,
+            draft=post.src_uri in self.blog.draft_marks,
+            draft_label=self.labels[self.blog.draft_marks.get(post.src_uri, "draft")],
         )
 
     def recent_posts(

@@ -15,6 +15,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 THEMES = ("material", "mkdocs", "readthedocs")
+INDEX_PAGES = frozenset({"blog", "news"})
+"""The blog folders the tests use: their index page is `<folder>/index.html`."""
 
 
 @dataclass
@@ -35,8 +37,11 @@ class BuiltSite:
             return self.site_dir / url_path / "index.html"
         if url_path.endswith("/index") or url_path == "index":
             return self.site_dir / f"{url_path}.html"
-        index = self.site_dir / url_path / "index.html"
-        return index if index.exists() else self.site_dir / f"{url_path}.html"
+        # With file URLs only an index.md page is written as a folder's index.html, as MkDocs
+        # does it: the blog index (blog/index.md), never a post or another list page.
+        if url_path in INDEX_PAGES:
+            return self.site_dir / url_path / "index.html"
+        return self.site_dir / f"{url_path}.html"
 
     def html(self, url_path: str) -> BeautifulSoup:
         """The parsed page at `url_path`."""
