@@ -39,7 +39,7 @@ def render_fragment(
     except jinja2.TemplateSyntaxError as error:
         raise PluginError(
             f"Template '{error.filename or error.name or template_name}', line {error.lineno}: "
-            f"{error.message}; fix the template (an override in your theme's custom_dir?)"
+            f"{(error.message or '').rstrip('.')}; fix the template (an override in custom_dir?)"
         ) from None
     except jinja2.TemplateError as error:
         raise PluginError(

@@ -214,3 +214,37 @@ def test_an_empty_title_falls_back_to_the_heading_once(tmp_path: Path) -> None:
     )
     soup = site.html("blog/2024/01/01/real-title")
     assert [h.get_text() for h in soup.find_all("h1")] == ["Real title"]
+
+
+def test_with_file_urls_the_index_is_blog_index_html(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"use_directory_urls": False}, twelve_posts())
+    assert (site.site_dir / "blog" / "index.html").is_file()
+    assert not (site.site_dir / "blog.html").exists()
+    assert (site.site_dir / "blog" / "page" / "2.html").is_file()
+
+
+def test_an_overridden_card_may_use_the_excerpt_freely(tmp_path: Path) -> None:
+    (tmp_path / "overrides" / "llmblog" / "partials").mkdir(parents=True)
+    (tmp_path / "overrides" / "llmblog" / "partials" / "post-card.html").write_text(
+        '<article class="llmblog-post-card"><p class="a">{{ post.excerpt_html|striptags }}</p>'
+        '<div class="b">{{ post.excerpt_html }}</div></article>'
+    )
+    site = build_site(
+        tmp_path, {"theme": {"name": "mkdocs", "custom_dir": "overrides"}}, twelve_posts()
+    )
+    card = site.html("blog").select_one("article.llmblog-post-card")
+    assert card is not None
+    assert card.select_one("p.a").get_text().startswith("Excerpt of post 12")  # type: ignore[union-attr]
+    assert "\x00" not in site.page_path("blog").read_text()
+
+
+def test_a_broken_template_override_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "overrides" / "llmblog").mkdir(parents=True)
+    (tmp_path / "overrides" / "llmblog" / "post.html").write_text("{% if post %}unclosed")
+    site = build_site(
+        tmp_path,
+        {"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+        twelve_posts(),
+        expect_error=True,
+    )
+    assert any("overrides/llmblog/post.html', line 1: Unexpected end" in m for m in site.errors)

@@ -132,3 +132,18 @@ def test_an_authors_index_page_shows_fresh_excerpts_after_a_body_change(tmp_path
     intro = soup.select_one(".llmblog-intro")
     assert intro is not None
     assert "Our intro." in intro.get_text()
+
+
+def test_full_content_feeds_keep_every_body_in_a_dirty_build(tmp_path: Path) -> None:
+    import feedparser
+
+    write_project(tmp_path, {"plugins": [{"llmblog": {"feed_content": "full"}}]}, posts())
+    dirty_build(tmp_path, dirty=False)
+    edit(tmp_path, "p1.md", post({"date": "2024-05-01", "title": "Post 1", "categories": ["News"]},
+                                  "Excerpt 1.\n\n<!-- more -->\n\nNew body 1.\n"))  # fmt: skip
+    site = dirty_build(tmp_path, dirty=True)
+    feed = feedparser.parse((site.site_dir / "blog" / "feed.xml").read_bytes())
+    bodies = {entry.title: entry.content[0].value for entry in feed.entries}
+    assert len(bodies) == 7
+    assert all(f"Body {n}." in bodies[f"Post {n}"] for n in range(2, 8))
+    assert "New body 1." in bodies["Post 1"]

@@ -81,3 +81,23 @@ def test_scheduled_is_judged_against_source_date_epoch(
     files["blog/posts/later.md"] = post({"date": "2024-01-05", "title": "Later"})
     site = build_site(tmp_path, {}, files)
     assert listed_titles(site) == ["Published"]
+
+
+def test_exclude_docs_and_draft_docs_are_respected(tmp_path: Path) -> None:
+    files = blog_files()
+    files["blog/posts/excluded.md"] = post({"date": "2024-01-04", "title": "Excluded"})
+    files["blog/posts/wip.md"] = post({"date": "2024-01-05", "title": "Work in progress"})
+    config = {"exclude_docs": "blog/posts/excluded.md", "draft_docs": "blog/posts/wip.md"}
+    site = build_site(tmp_path, config, files)
+    assert listed_titles(site) == ["Published"]
+    assert "Work in progress" not in all_text(site)
+    served = build_site(tmp_path / "serve", config, files, command="serve")
+    assert "Excluded" not in listed_titles(served)
+    assert "Work in progress" in listed_titles(served)
+
+
+def test_serve_marks_drafts_in_the_widgets_too(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {}, blog_files(), command="serve")
+    recent = site.html("").select(".llmblog-widgets--after-content .llmblog-recent li")
+    marks = {li.find("a").get_text(): li.select_one(".llmblog-draft") is not None for li in recent}  # type: ignore[union-attr]
+    assert marks == {"Scheduled": True, "A draft": True, "Published": False}

@@ -314,3 +314,18 @@ def test_materials_social_plugin_without_its_libraries_leaves_ours(
     site = build_site(tmp_path, config, blog_files(), strict=False)
     soup = site.html("blog/2024/02/01/aware-time")
     assert meta(soup, "og:title") == ["Aware time"]
+
+
+def test_descriptions_read_like_text(tmp_path: Path) -> None:
+    files = {
+        "blog/posts/a.md": post(
+            {"date": "2024-01-01", "title": "A"},
+            "## Intro head\n\nFirst *para* with [a link](b.md).\n",
+        ),
+        "blog/posts/b.md": post({"date": "2024-01-02", "title": "B"}),
+    }
+    config = {"markdown_extensions": [{"toc": {"permalink": True}}]}
+    site = build_site(tmp_path, config, files)
+    soup = site.html("blog/2024/01/01/a")
+    # No "¶" from the permalink, no space before the full stop.
+    assert meta(soup, "description") == ["Intro head First para with a link."]
