@@ -140,6 +140,8 @@ def _place_posts(
     for src_uri, post in list(blog.posts_by_src.items()):
         is_shown, marked = _is_shown(post, options, mode)
         file = post_files[src_uri]
+        if file.inclusion == InclusionLevel.DRAFT and not mode.serving:
+            is_shown = False  # `draft_docs`: MkDocs writes no page for it in a build.
         if not is_shown:
             file.inclusion = InclusionLevel.EXCLUDED
             del blog.posts_by_src[src_uri]

@@ -69,7 +69,7 @@ class _Layout:
 
     def index(self, blog_title: str) -> None:
         base = self.options.blog_dir
-        author_file = self.files.get_file_from_path(f"{base}/index.md")
+        author_file = self._included(self.files.get_file_from_path(f"{base}/index.md"))
         if author_file is not None:
             blog_title = page_title(author_file) or blog_title
         listing = Listing(kind="index", title=blog_title, base_path=base)
@@ -119,8 +119,8 @@ class _Layout:
 
         Like the generated list pages, it stays out of the navigation.
         """
-        file = self.files.get_file_from_path(f"{base}.md") or self.files.get_file_from_path(
-            f"{base}/index.md"
+        file = self._included(self.files.get_file_from_path(f"{base}.md")) or self._included(
+            self.files.get_file_from_path(f"{base}/index.md")
         )
         if file is not None and file.src_uri in self.generated_src_uris:
             raise PluginError(
@@ -130,6 +130,14 @@ class _Layout:
         if file is not None and file.inclusion.value > InclusionLevel.NOT_IN_NAV.value:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         return file
+
+    def _included(self, file: File | None) -> File | None:
+        """An author's list page, unless `exclude_docs` or `draft_docs` keeps it out of the build:
+        then the plugin's own page takes its place (widgets and links lead to it)."""
+        if file is None or not file.inclusion.is_excluded():
+            return file
+        self.files.remove(file)
+        return None
 
     def _generated(
         self, src_uri: str, base: str | None, title: str, inclusion: InclusionLevel

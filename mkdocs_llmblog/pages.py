@@ -27,7 +27,7 @@ from mkdocs_llmblog.metadata import (
 )
 from mkdocs_llmblog.placement import WIDGETS_SLOT, place_widgets
 from mkdocs_llmblog.posts import Post
-from mkdocs_llmblog.rendering import render_fragment
+from mkdocs_llmblog.rendering import TEMPLATES_DIR, render_fragment
 from mkdocs_llmblog.structure import Blog, ListPage
 from mkdocs_llmblog.urls import PORTABLE, localize, relative_url
 from mkdocs_llmblog.views import ViewMaker
@@ -81,6 +81,9 @@ class PageRenderer:
         self.widget_targets: frozenset[str] | None = None
         self.content_before: str | None = None
         self.plain_head: str | None = None
+        card_template = env.get_template("llmblog/partials/post-card.html").filename or ""
+        self.own_card_template = card_template.startswith(TEMPLATES_DIR)
+        """The plugin's own card prints the excerpt once, as it is: it can hold a mark for it."""
         """The head tags of pages that are neither posts nor special lists (portable)."""
         """The page's own content while the blog's rendering of it is being written."""
 
@@ -137,6 +140,16 @@ class PageRenderer:
         feeds and dirty builds) is not held twice.
         """
         card = self.cards.get(post.src_uri)
+        if card is None and not self.own_card_template:
+            # An override may filter the excerpt (`|striptags`): render it with the excerpt.
+            view = self.views.post(post, PORTABLE)
+            card = self.cards[post.src_uri] = render_fragment(
+                self.env,
+                "llmblog/partials/post-card.html",
+                {"post": view, "labels": self.labels},
+                {"labels": self.labels},
+            )
+            return localize(card, page_url)
         if card is None:
             view = replace(self.views.post(post, PORTABLE), excerpt_html=EXCERPT_MARK)
             # The partial reads `post` and `labels`, as when list.html included it.

@@ -41,9 +41,10 @@ def render_fragment(
             f"Template '{error.filename or error.name or template_name}', line {error.lineno}: "
             f"{(error.message or '').rstrip('.')}; fix the template (an override in custom_dir?)"
         ) from None
-    except jinja2.TemplateError as error:
+    except Exception as error:  # An override's own code may fail in any way.
         raise PluginError(
-            f"Template '{template_name}' failed: {error}; if you override it in custom_dir, "
+            f"Template '{template_name}' failed ({type(error).__name__}: {error}); if you "
+            "override it in custom_dir, "
             "note that post cards, widgets, head tags and embedded lists get only the data "
             "documented for them, not the page's context"
         ) from None

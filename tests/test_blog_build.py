@@ -248,3 +248,26 @@ def test_a_broken_template_override_is_a_clear_error(tmp_path: Path) -> None:
         expect_error=True,
     )
     assert any("overrides/llmblog/post.html', line 1: Unexpected end" in m for m in site.errors)
+
+
+def test_a_failing_override_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "overrides" / "llmblog" / "partials").mkdir(parents=True)
+    (tmp_path / "overrides" / "llmblog" / "partials" / "post-card.html").write_text(
+        "<a href=\"{{ 'x/'|url }}\">{{ post.title|e }}</a>"
+    )
+    site = build_site(
+        tmp_path,
+        {"theme": {"name": "mkdocs", "custom_dir": "overrides"}},
+        twelve_posts(),
+        expect_error=True,
+    )
+    assert any("Template 'llmblog/partials/post-card.html' failed" in m for m in site.errors)
+
+
+def test_an_excluded_blog_index_is_replaced_by_the_plugins_own(tmp_path: Path) -> None:
+    files = twelve_posts()
+    files["blog/index.md"] = "# Hidden intro\n"
+    site = build_site(tmp_path, {"exclude_docs": "blog/index.md"}, files)
+    soup = site.html("blog")
+    assert soup.select_one(".llmblog-intro") is None
+    assert len(soup.select("article.llmblog-post-card")) == 10

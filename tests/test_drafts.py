@@ -101,3 +101,12 @@ def test_serve_marks_drafts_in_the_widgets_too(tmp_path: Path) -> None:
     recent = site.html("").select(".llmblog-widgets--after-content .llmblog-recent li")
     marks = {li.find("a").get_text(): li.select_one(".llmblog-draft") is not None for li in recent}  # type: ignore[union-attr]
     assert marks == {"Scheduled": True, "A draft": True, "Published": False}
+
+
+def test_draft_docs_stay_out_even_when_drafts_are_published(tmp_path: Path) -> None:
+    files = blog_files()
+    files["blog/posts/wip.md"] = post({"date": "2024-01-05", "title": "Work in progress"})
+    config = {"draft_docs": "blog/posts/wip.md", "plugins": [{"llmblog": {"draft": True}}]}
+    site = build_site(tmp_path, config, files)
+    assert "Work in progress" not in listed_titles(site)
+    assert "A draft" in listed_titles(site)
