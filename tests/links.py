@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -52,3 +53,33 @@ def root_absolute_urls(site: BuiltSite) -> list[tuple[str, str]]:
                 if isinstance(value, str) and value.startswith("/") and not value.startswith("//"):
                     found.append((page.relative_to(site.site_dir).as_posix(), value))
     return found
+
+
+REFERENCES = {
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "script": ("src",),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+}
+"""The attributes that hold a URL a page links to or loads, by element."""
+
+
+def references(soup: BeautifulSoup) -> Iterator[str]:
+    """Every URL a page links to or loads, `srcset` candidates one by one."""
+    for tag_name, attributes in REFERENCES.items():
+        for tag in soup.find_all(tag_name):
+            for attribute in attributes:
+                value = tag.get(attribute)
+                if not isinstance(value, str):
+                    continue
+                if attribute == "srcset":
+                    for candidate in value.split(","):
+                        if candidate.strip():
+                            yield candidate.split()[0]
+                else:
+                    yield value.strip()

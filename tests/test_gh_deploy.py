@@ -26,23 +26,14 @@ from urllib.request import urlopen
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.links import references
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "example-site"
 PREFIX = "/llmblog-demo/"
 """The repository's name: a project site is served under it (the example's site_url path)."""
 MAX_URLS = 3000
 """The crawl stops here: the example site has about 20 pages and their images."""
-REFERENCES = {
-    "a": ("href",),
-    "area": ("href",),
-    "link": ("href",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "script": ("src",),
-    "iframe": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-}
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -137,22 +128,6 @@ class Crawl:
     resources: set[str] = field(default_factory=set)
     """Every other URL that loaded, by path."""
     problems: list[str] = field(default_factory=list)
-
-
-def references(soup: BeautifulSoup) -> Iterator[str]:
-    """Every URL a page links to or loads."""
-    for tag_name, attributes in REFERENCES.items():
-        for tag in soup.find_all(tag_name):
-            for attribute in attributes:
-                value = tag.get(attribute)
-                if not isinstance(value, str):
-                    continue
-                if attribute == "srcset":
-                    for candidate in value.split(","):
-                        if candidate.strip():
-                            yield candidate.split()[0]
-                else:
-                    yield value.strip()
 
 
 def is_elsewhere(url: str) -> bool:

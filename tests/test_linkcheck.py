@@ -15,20 +15,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.links import references
 from tests.sitebuilder import BuiltSite
 from tests.test_example_site import build_example
 
-REFERENCES = {
-    "a": ("href",),
-    "area": ("href",),
-    "link": ("href",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "script": ("src",),
-    "iframe": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-}
 SKIPPED_SCHEMES = {"http", "https", "mailto", "data"}
 
 
@@ -94,22 +84,6 @@ class LinkChecker:
         if fragment not in self.anchors(target):
             shown = target.relative_to(self.site.site_dir).as_posix()
             self.problems.append(f"{where}: {url!r}: no id {fragment!r} on {shown}")
-
-
-def references(soup: BeautifulSoup) -> Iterator[str]:
-    """Every URL a page links to or loads, `srcset` candidates one by one."""
-    for tag_name, attributes in REFERENCES.items():
-        for tag in soup.find_all(tag_name):
-            for attribute in attributes:
-                value = tag.get(attribute)
-                if not isinstance(value, str):
-                    continue
-                if attribute == "srcset":
-                    for candidate in value.split(","):
-                        if candidate.strip():
-                            yield candidate.split()[0]
-                else:
-                    yield value.strip()
 
 
 @pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
