@@ -29,6 +29,10 @@ class DateFormatter:
             text = self.long_dates[day] = str(format_date(day, format="long", locale=self.locale))
         return text
 
+    def period(self, year: int, month: int | None) -> str:
+        """An archive's title: "2024", or "May 2024" for a month."""
+        return str(year) if month is None else self.month(year, month)
+
     def month(self, year: int, month: int) -> str:
         """E.g. "May 2024" in English, "Mai 2024" in German."""
         return str(format_date(dt.date(year, month, 1), format="LLLL y", locale=self.locale))

@@ -25,6 +25,7 @@ from mkdocs_llmblog.featured import (
 )
 from mkdocs_llmblog.imagetypes import (
     EXTENSIONS,
+    MIME_TYPES,
     CopyJob,
     ImageProblem,
     SourceImage,
@@ -244,7 +245,7 @@ class FeaturedImagePlanner:
             thumb=candidates[0],
             thumb_srcset=candidates[:2],
             share=share,
-            mime_type=_mime(output_format),
+            mime_type=MIME_TYPES[output_format],
             share_mime_type="image/jpeg" if share else None,
         )
 
@@ -359,12 +360,6 @@ class CachedCopy(File):
             os.link(source, target)
         except OSError:  # Another file system, or links not allowed: copy the bytes.
             super().copy_file(dirty)
-
-
-def _mime(output_format: str) -> str:
-    return {"WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif"}[
-        output_format
-    ]
 
 
 def start_image_work(plan: FeaturedImagePlan, workers: int | None) -> ImageWork | None:

@@ -16,7 +16,7 @@ from mkdocs.utils import write_file
 
 from mkdocs_llmblog.excerpts import make_portable
 from mkdocs_llmblog.featured_images import FeaturedImage
-from mkdocs_llmblog.metadata import absolute_url
+from mkdocs_llmblog.metadata import absolute_url, html_safe_json
 from mkdocs_llmblog.posts import Post
 from mkdocs_llmblog.structure import Blog, Listing
 from mkdocs_llmblog.urls import ROOT_MARK, relative_url
@@ -207,7 +207,7 @@ class FeedWriter:
             data["authors"] = [{"name": name} for name in feed.authors]
         text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         # The same data, safe even if a server sends the file as HTML.
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return html_safe_json(text)
 
     @staticmethod
     def _json_item(entry: FeedEntryView) -> dict[str, Any]:

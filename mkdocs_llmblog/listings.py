@@ -102,11 +102,7 @@ class _Layout:
                 year=f"{period.year:04d}", month=f"{period.month:02d}"
             )
         base = f"{self.options.blog_dir}/{url_path}"
-        title = (
-            str(period.year)
-            if period.month is None
-            else self.dates.month(period.year, period.month)
-        )
+        title = self.dates.period(period.year, period.month)
         listing = Listing(kind="archive", title=title, base_path=base, period=period)
         first = self._author_page(base) or self._generated(
             f"{base}.md", base, title, InclusionLevel.NOT_IN_NAV

@@ -75,7 +75,11 @@ def describe(post: Post, excerpt_html: str | None) -> str:
 
 def script_json(data: Any) -> str:
     """JSON that cannot end a `<script>` element or open a comment in it."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return html_safe_json(json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+
+def html_safe_json(text: str) -> str:
+    """The same JSON with `<`, `>` and `&` as escapes: no HTML parser can read markup in it."""
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -275,7 +275,7 @@ class PageRenderer:
                 "prev_url": self._post_url(neighbours.older, page.url) if neighbours else None,
                 "next_url": self._post_url(neighbours.newer, page.url) if neighbours else None,
             }
-        elif list_page is not None and list_page.listing.kind == "index" and list_page.number == 1:
+        elif blog_home and list_page is not None:
             data["blog_json_ld"] = blog_json_ld(
                 list_page.listing.title,
                 absolute_url(self.site_url, list_page.file.url),

@@ -327,11 +327,7 @@ class ViewMaker:
         def item(period: ArchivePeriod) -> TreeItemView:
             listing = self.blog.archive_listings.get(period.key)
             url = self._url(listing, page_url)
-            title = (
-                str(period.year)
-                if period.month is None
-                else self.dates.month(period.year, period.month)
-            )
+            title = self.dates.period(period.year, period.month)
             current = listing is not None and listing.pages[0].file.url == page_url
             return TreeItemView(
                 LinkView(title, url, current),
