@@ -11,14 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.structure.files import File, Files
 
+from mkdocs_llmblog.cachefiles import write_whole
 from mkdocs_llmblog.excerpts import Excerpt
-from mkdocs_llmblog.imagetypes import PARTIAL_PREFIX
 from mkdocs_llmblog.structure import Blog
 
 RECORD_VERSION = 1
@@ -88,33 +87,23 @@ def save_record(cache_dir: str, blog: Blog, signature: str, separator: str) -> N
     Written entry by entry, straight from the blog: a copy of every excerpt would raise the
     build's peak memory just as it ends.
     """
-    os.makedirs(cache_dir, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=cache_dir, prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", suffix=".json"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(f'{{"version": {RECORD_VERSION}, "signature": {json.dumps(signature)}')
-            stream.write(', "excerpts": {')
-            first = True
-            for src_uri, excerpt in blog.excerpts.items():
-                if src_uri not in blog.posts_by_src:
-                    continue
-                entry = {
-                    "key": excerpt_key(blog, src_uri, separator),
-                    "html": excerpt.html,
-                    "has_more": excerpt.has_more,
-                    "description": blog.descriptions.get(src_uri, ""),
-                }
-                stream.write(("" if first else ", ") + json.dumps(src_uri) + ": ")
-                stream.write(json.dumps(entry, ensure_ascii=False))
-                first = False
-            stream.write("}}")
-        os.replace(temporary, os.path.join(cache_dir, RECORD_FILE))
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    with write_whole(os.path.join(cache_dir, RECORD_FILE), text=True) as stream:
+        stream.write(f'{{"version": {RECORD_VERSION}, "signature": {json.dumps(signature)}')
+        stream.write(', "excerpts": {')
+        first = True
+        for src_uri, excerpt in blog.excerpts.items():
+            if src_uri not in blog.posts_by_src:
+                continue
+            entry = {
+                "key": excerpt_key(blog, src_uri, separator),
+                "html": excerpt.html,
+                "has_more": excerpt.has_more,
+                "description": blog.descriptions.get(src_uri, ""),
+            }
+            stream.write(("" if first else ", ") + json.dumps(src_uri) + ": ")
+            stream.write(json.dumps(entry, ensure_ascii=False))
+            first = False
+        stream.write("}}")
 
 
 def force_rebuild(file: File) -> None:

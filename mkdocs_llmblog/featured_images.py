@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from slugify import slugify
 
+from mkdocs_llmblog.cachefiles import remove_abandoned_partials
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.featured import (
     ImageSpec,
@@ -30,7 +31,6 @@ from mkdocs_llmblog.imagetypes import (
     ImageProblem,
     SourceImage,
     SourceJob,
-    remove_abandoned_partials,
 )
 from mkdocs_llmblog.posts import Post
 from mkdocs_llmblog.sourceindex import SourceIndex

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 RESIZABLE_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP"})
 MIME_TYPES = {
@@ -17,10 +15,6 @@ MIME_TYPES = {
     "BMP": "image/bmp",
 }
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "SVG": "svg"}
-
-
-PARTIAL_PREFIX = ".partial-"
-"""Copies being written are named `.partial-<pid>-...` until complete."""
 
 
 class ImageProblem(ValueError):
@@ -72,28 +66,3 @@ class SourceJob:
 
     source_path: str
     copies: tuple[CopyJob, ...]
-
-
-def remove_abandoned_partials(folder: str) -> int:
-    """Delete partial copies left by processes that no longer run (a killed build).
-
-    A partial of a running process (another build sharing the cache) is left alone.
-    """
-    removed = 0
-    for path in Path(folder).rglob(f"{PARTIAL_PREFIX}*"):
-        pid_text = path.name[len(PARTIAL_PREFIX) :].split("-", 1)[0]
-        if pid_text.isdigit() and _process_is_running(int(pid_text)):
-            continue
-        path.unlink(missing_ok=True)
-        removed += 1
-    return removed
-
-
-def _process_is_running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # Someone else's process: alive.
-    return True

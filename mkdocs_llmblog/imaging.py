@@ -8,17 +8,15 @@ Every function here is pure and picklable, so copies can be made in worker proce
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 import warnings
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeElementTree
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from mkdocs_llmblog.cachefiles import write_whole
 from mkdocs_llmblog.imagetypes import (
-    PARTIAL_PREFIX,
     CopyJob,
     ImageProblem,
     SourceImage,
@@ -150,21 +148,9 @@ def _write_copy(source: Image.Image, icc_profile: bytes | None, job: CopyJob) ->
         options["method"] = 4
     if job.output_format == "JPEG":
         options["progressive"] = True
-    target = Path(job.target_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", suffix=target.suffix
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            image.save(stream, format=job.output_format, **options)
-        if os.name == "posix":
-            # Read-only: the site gets hard links to these files, which nothing may edit in place.
-            os.chmod(temporary, 0o444)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    # Read-only: the site gets hard links to these files, which nothing may edit in place.
+    with write_whole(job.target_path, read_only=True) as stream:
+        image.save(stream, format=job.output_format, **options)
 
 
 def _mode_for(image: Image.Image, output_format: str) -> Image.Image:

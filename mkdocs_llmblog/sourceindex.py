@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict
 
-from mkdocs_llmblog.imagetypes import PARTIAL_PREFIX, SourceImage
+from mkdocs_llmblog.cachefiles import write_whole
+from mkdocs_llmblog.imagetypes import SourceImage
 
 INDEX_VERSION = 1
 
@@ -62,16 +62,5 @@ class SourceIndex:
         """Write the index whole or not at all."""
         if not self.changed:
             return
-        folder = os.path.dirname(self.path)
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", suffix=".json"
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"version": INDEX_VERSION, "images": self.entries}, stream)
-            os.replace(temporary, self.path)
-        except BaseException:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-            raise
+        with write_whole(self.path, text=True) as stream:
+            json.dump({"version": INDEX_VERSION, "images": self.entries}, stream)
