@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from mkdocs_llmblog.labels import ENGLISH
+from mkdocs_llmblog.i18n.labels import ENGLISH
+from mkdocs_llmblog.model import CategoryNameError, category_full_name
 
 POST_URL_FIELDS = frozenset({"year", "month", "day", "slug"})
 PAGINATION_URL_FIELDS = frozenset({"page"})
@@ -61,6 +62,19 @@ class TimeZoneName(c.Type[str]):
                 "'Europe/Berlin'"
             ) from None
         return name
+
+
+class CategoryName(c.Type[str]):
+    """A category's full name (`Parent/Child`), normalised as posts' categories are."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        try:
+            return category_full_name(super().run_validation(value))
+        except CategoryNameError as error:
+            raise base.ValidationError(str(error)) from None
 
 
 class BlogDir(c.Type[str]):
@@ -136,7 +150,7 @@ class LlmBlogConfig(base.Config):
     category_url_format = UrlFormat(CATEGORY_URL_FIELDS, "slug", default="category/{slug}")
     """Where a category's page is published, under `blog_dir` (`{slug}` of `A/B` is `a/b`)."""
 
-    categories_allowed = c.Optional(c.ListOfItems(c.Type(str)))
+    categories_allowed = c.Optional(c.ListOfItems(CategoryName()))
     """If set, the only categories posts may use (`Parent/Child` names); others are an error."""
 
     categories_sort = c.Choice(("name", "count"), default="name")
@@ -166,7 +180,7 @@ class LlmBlogConfig(base.Config):
     recent_posts = c.Type(int, default=5)
     """Posts in the Recent posts widget, and in `<!-- llmblog:recent-posts -->` lists."""
 
-    recent_posts_category = c.Optional(c.Type(str))
+    recent_posts_category = c.Optional(CategoryName())
     """Only posts of this category (`Parent/Child` name) in the Recent posts widget."""
 
     recent_posts_thumbnails = c.Type(bool, default=False)
@@ -285,3 +299,9 @@ class LlmBlogConfig(base.Config):
         if isinstance(quality, int) and quality > 100:
             failed.append(("image_quality", base.ValidationError("must be from 1 to 100")))
         return failed, warnings
+
+
+def option_default(name: str) -> object:
+    """The default of one of the plugin's options, for tools outside a build (the importer)."""
+    option = dict(LlmBlogConfig._schema)[name]
+    return option.default

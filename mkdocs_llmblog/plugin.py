@@ -1,4 +1,4 @@
-"""The `llmblog` plugin: thin MkDocs event hooks over the blog modules."""
+"""The `llmblog` plugin: the MkDocs event hooks, and nothing else."""
 
 from __future__ import annotations
 
@@ -15,38 +15,46 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_llmblog.buildrecord import (
+from mkdocs_llmblog.cache.folder import cache_root
+from mkdocs_llmblog.cache.record import (
     blog_signature,
     load_record,
     prepare_dirty_build,
     save_record,
 )
-from mkdocs_llmblog.categories import CategoryError, split_category
 from mkdocs_llmblog.config import LlmBlogConfig
-from mkdocs_llmblog.dateformat import DateFormatter
-from mkdocs_llmblog.discovery import BuildMode, discover_blog
-from mkdocs_llmblog.embeds import PLACEHOLDER_RE, EmbedError, RecentPostsEmbed, find_embeds
-from mkdocs_llmblog.excerpts import Excerpt, make_portable, split_content
-from mkdocs_llmblog.featured_images import (
+from mkdocs_llmblog.feeds.selection import posts_in_full_feeds
+from mkdocs_llmblog.feeds.writer import FeedSettings, FeedWriter, is_feed_template
+from mkdocs_llmblog.i18n.dates import DateFormatter
+from mkdocs_llmblog.i18n.labels import labels_for
+from mkdocs_llmblog.images.planner import (
     FeaturedImagePlan,
     FeaturedImagePlanner,
-    cache_root,
     finish_image_work,
     start_image_work,
 )
-from mkdocs_llmblog.feeds import FeedSettings, FeedWriter, is_feed_template
-from mkdocs_llmblog.labels import labels_for
-from mkdocs_llmblog.material_compat import write_feed_folder_sitemaps
-from mkdocs_llmblog.metadata import describe
-from mkdocs_llmblog.navigation import prune_posts
-from mkdocs_llmblog.pages import PageRenderer
-from mkdocs_llmblog.posts import find_first_heading, remove_line
-from mkdocs_llmblog.rendering import STYLESHEET, TEMPLATES_DIR
-from mkdocs_llmblog.structure import Blog
-from mkdocs_llmblog.views import ViewMaker
+from mkdocs_llmblog.layout import BuildMode, lay_out_blog
+from mkdocs_llmblog.layout.navigation import prune_posts
+from mkdocs_llmblog.model import Blog, Excerpt
+from mkdocs_llmblog.render.embeds import EmbedError, RecentPostsEmbed, find_embeds
+from mkdocs_llmblog.render.excerpts import (
+    describe,
+    make_portable,
+    plain_text,
+    reading_minutes,
+    split_content,
+)
+from mkdocs_llmblog.render.markers import Slots, without_marks
+from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts
+from mkdocs_llmblog.render.templates import STYLESHEET, TEMPLATES_DIR
+from mkdocs_llmblog.render.titles import theme_text
+from mkdocs_llmblog.render.views import ViewMaker
+from mkdocs_llmblog.sources.discovery import docs_folder_name, read_posts
+from mkdocs_llmblog.sources.markdown import find_first_heading, remove_line
+from mkdocs_llmblog.themes.material import write_feed_folder_sitemaps
 
 if TYPE_CHECKING:
-    from mkdocs_llmblog.imagejobs import ImageWork
+    from mkdocs_llmblog.images.pool import ImageWork
 
 log = get_plugin_logger(__name__)
 
@@ -54,7 +62,25 @@ Command = Literal["build", "gh-deploy", "serve"]
 
 
 class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
-    """A blog for any MkDocs theme: posts, lists, featured images, widgets."""
+    """A blog for any MkDocs theme: posts, lists, featured images, widgets, feeds.
+
+    The build map: each hook, its priority, what it does, and why there.
+
+    | hook | priority | does | why there |
+    | --- | --- | --- | --- |
+    | `on_startup` | 0 | notes the command (`serve` shows drafts) and `--dirty` | the object lives across `mkdocs serve` rebuilds |
+    | `on_config` | 0 | resets all build state; adds the template folder and stylesheet; picks labels and date formats | state never leaks between rebuilds |
+    | `on_files` | 0 | `sources` reads every post once; `layout` gives posts and lists their URLs and generated files; `images` plans featured images and starts writing copies in other processes; a `--dirty` build reuses recorded excerpts | everything that must know all posts reads front matter here, before any page event |
+    | `on_nav` | 0 | takes posts out of the navigation | the nav is rendered into every page |
+    | `on_page_markdown` | 0 | titles posts and lists safely for the theme; drops a heading that became the title; turns embed directives into slots | `page.meta` exists from here on |
+    | `on_page_content` | -50 | cuts each post's excerpt, description and reading time out of its HTML | after other plugins changed the HTML, so the excerpt is what the post shows |
+    | `on_env` | 0 | makes the page renderer; sets the sitemap dates; waits for the image copies | static files are copied right after this event |
+    | `on_page_context` | 50 | leaves in `page.content` only the page's own text | the search plugins index it at priority 0 |
+    | `on_page_context` | -50 | renders posts and lists into `page.content`, fills embeds, adds the widget slot | after the search index: chrome and excerpts stay out of it |
+    | `on_post_page` | 100 | replaces the widget slot with the widgets (and Material's sidebar copy) | before other plugins (minifiers) rewrite the markup the widgets are placed by |
+    | `on_post_page` | -100 | adds head tags the theme lacks; gives the page its own content back | after other plugins (Material's social cards) wrote theirs |
+    | `on_post_build` | -50 | writes the dirty-build record and the feeds | after other plugins' post_build, so nothing removes the feeds |
+    """
 
     supports_multiple_instances = False
 
@@ -71,7 +97,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.labels: dict[str, str] = {}
         self.dates = DateFormatter("en")
         self.docs_name = "docs"
-        self.all_post_src_uris: frozenset[str] = frozenset()
+        self.slots = Slots()
         self.image_plan: FeaturedImagePlan | None = None
         self.image_work: ImageWork | None = None
         self.embeds_by_src: dict[str, list[RecentPostsEmbed]] = {}
@@ -81,9 +107,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.language = "en"
         self.feed_src_uris: frozenset[str] = frozenset()
         self.post_bodies: dict[str, str] = {}
+        """Rendered bodies of the posts whose full content goes into feeds."""
         self.signature = ""
         self.cache_dir = ""
-        """Rendered bodies of the posts whose full content goes into feeds."""
 
     def on_startup(self, *, command: Command, dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds: state is reset in
@@ -123,13 +149,15 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             serving=self.command == "serve", now_timestamp=get_build_datetime().timestamp()
         )
         blog_title = self.config.blog_title or self.labels["blog"]
-        self.blog = discover_blog(files, config, self.config, mode, blog_title, self.dates)
-        self._check_recent_posts_category(self.blog)
-        self.all_post_src_uris = frozenset(self.blog.post_urls)
+        sources = read_posts(files, config, self.config)
+        blog = self.blog = lay_out_blog(
+            sources, files, config, self.config, mode, blog_title, self.dates
+        )
+        self._check_recent_posts_category(blog)
         planner = FeaturedImagePlanner(files, config, self.config)
-        self.image_plan = planner.plan_posts(self.blog.published)
-        self.blog.images = self.image_plan.images_by_src
-        if not config.site_url and (self.config.feeds or self.blog.images):
+        self.image_plan = planner.plan_posts(blog.published)
+        blog.images = self.image_plan.images_by_src
+        if not config.site_url and (self.config.feeds or blog.images):
             log.warning(
                 "site_url is not set, so the blog gets no feeds and posts no og:image or og:url "
                 "(they need absolute URLs); set site_url in mkdocs.yml, e.g. "
@@ -137,15 +165,14 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             )
         for file in [f for f in files if is_feed_template(f, config.docs_dir)]:
             files.remove(file)  # Feed templates are found through the theme's folders.
-        self.feed_src_uris = self._posts_in_feeds(self.blog)
+        self.feed_src_uris = posts_in_full_feeds(blog, self.config)
         self.cache_dir = cache_root(config, self.config)
-        self.signature = blog_signature(self.blog, {**self.config, "language": self.language})
+        self.signature = blog_signature(blog, {**self.config, "language": self.language})
         if self.dirty:
-            record = load_record(self.cache_dir)
             prepare_dirty_build(
-                self.blog,
+                blog,
                 files,
-                record,
+                load_record(self.cache_dir),
                 self.signature,
                 self.config.excerpt_separator,
                 always_render=self.feed_src_uris,
@@ -153,7 +180,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         # Copies are written in other processes while MkDocs renders the pages.
         self.image_work = start_image_work(self.image_plan, self.config.image_workers)
         self.views = ViewMaker(
-            self.blog, self.dates, self.labels, self.config.reading_time, self.config.image_sizes
+            blog, self.dates, self.labels, self.config.reading_time, self.config.image_sizes
         )
         return files
 
@@ -161,7 +188,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
         if self.blog is not None:
-            prune_posts(nav, self.all_post_src_uris, self.blog.index_src_uri)
+            prune_posts(nav, self.blog.post_urls.keys(), self.blog.index_src_uri)
         return nav
 
     def on_page_markdown(
@@ -170,17 +197,28 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog = self.blog
         if blog is None:
             return markdown
-        markdown = self._take_embeds(markdown, page, blog)
-        post = blog.post_for(page.file.src_uri)
+        markdown = self._take_embeds(without_marks(markdown), page, blog)
+        src_uri = page.file.src_uri
+        post = blog.post_for(src_uri)
+        list_page = blog.list_pages_by_src.get(src_uri)
+        if list_page is not None:
+            self._title_for_theme(page, str(page.title or list_page.listing.title))
         if post is None:
             return markdown
-        page.title = post.title
+        self._title_for_theme(page, post.title)
         if post.title_from_heading:
             # The post header shows the title; the heading would repeat it.
             heading = find_first_heading(markdown)
             if heading is not None:
                 markdown = remove_line(markdown, heading.line_index)
         return markdown
+
+    @staticmethod
+    def _title_for_theme(page: Page, title: str) -> None:
+        page.title = theme_text(title)
+        # Material prints `page.meta.title` as it is where set, else `page.title|striptags`,
+        # which would decode the entities again.
+        page.meta["title"] = page.title
 
     def _take_embeds(self, markdown: str, page: Page, blog: Blog) -> str:
         if "llmblog:" not in markdown:
@@ -189,7 +227,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         front_matter_lines = max(0, source.count("\n") - markdown.count("\n"))
         try:
             markdown, embeds = find_embeds(
-                markdown, set(blog.categories.by_name), self.config.recent_posts, front_matter_lines
+                markdown,
+                set(blog.categories.by_name),
+                self.config.recent_posts,
+                front_matter_lines,
+                self.slots,
             )
         except EmbedError as error:
             raise PluginError(f"{self.docs_name}/{page.file.src_uri}: {error}") from None
@@ -199,29 +241,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
 
     def _check_recent_posts_category(self, blog: Blog) -> None:
         name = self.config.recent_posts_category
-        if name is None:
-            return
-        try:
-            full_name = "/".join(split_category(name))
-        except CategoryError as error:
-            raise PluginError(f"Plugin 'llmblog' option 'recent_posts_category': {error}") from None
-        self.config.recent_posts_category = full_name
-        if full_name not in blog.categories.by_name:
+        if name is not None and name not in blog.categories.by_name:
             log.warning(
                 f"Plugin 'llmblog' option 'recent_posts_category': no published post has the "
-                f"category {full_name!r}, so the Recent posts widget is empty; check the name"
+                f"category {name!r}, so the Recent posts widget is empty; check the name"
             )
-
-    def _posts_in_feeds(self, blog: Blog) -> frozenset[str]:
-        """Posts whose full content a feed shows: only these keep their body in memory."""
-        if not (self.config.feeds and self.config.feed_content == "full"):
-            return frozenset()
-        count = self.config.feed_entries
-        chosen = {post.src_uri for post in blog.published[:count]}
-        if self.config.category_feeds:
-            for category in blog.categories.by_name.values():
-                chosen.update(post.src_uri for post in category.posts[:count])
-        return frozenset(chosen)
 
     # Runs after other plugins changed the HTML, so the excerpt is what the post shows.
     @event_priority(-50)
@@ -234,16 +258,19 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             return html
         parts = split_content(html, self.config.excerpt_separator)
         # An embedded post list belongs on the post's own page, not in its summary.
-        excerpt_html = PLACEHOLDER_RE.sub("", parts.excerpt_html)
+        excerpt_html = self.slots.embed_re.sub("", parts.excerpt_html)
         portable = make_portable(excerpt_html, blog.post_urls[post.src_uri])
         blog.excerpts[post.src_uri] = Excerpt(portable, parts.has_more)
-        description = describe(post, excerpt_html)
+        description = describe(post.description, excerpt_html)
         blog.descriptions[post.src_uri] = description
-        # Material prints it in its <meta name="description"> (unescaped: see pages.py).
-        page.meta["description"] = description
+        blog.reading_minutes[post.src_uri] = reading_minutes(
+            plain_text(parts.body_html), self.config.words_per_minute
+        )
+        # Material prints it in its <meta name="description"> as it is: escaped once here.
+        page.meta["description"] = theme_text(description)
         if post.src_uri in self.feed_src_uris:
             # Feed readers get the post without its embedded lists (they are site navigation).
-            self.post_bodies[post.src_uri] = PLACEHOLDER_RE.sub("", parts.body_html)
+            self.post_bodies[post.src_uri] = self.slots.embed_re.sub("", parts.body_html)
         return parts.body_html
 
     def on_env(
@@ -251,18 +278,16 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     ) -> jinja2.Environment | None:
         if self.blog is None or self.views is None:
             return env
+        site = SiteFacts(
+            url=config.site_url,
+            name=config.site_name,
+            description=config.site_description,
+            theme_name=config.theme.name,
+            theme_has_toc_sidebar="toc.integrate" not in (config.theme.get("features") or []),
+            docs_name=docs_folder_name(config),
+        )
         self.pages = PageRenderer(
-            self.blog,
-            self.views,
-            env,
-            files,
-            self.config,
-            self.labels,
-            config.site_url,
-            config.site_name,
-            config.site_description,
-            config.theme.name,
-            self.docs_name,
+            self.blog, self.views, env, files, self.config, self.labels, self.slots, site
         )
         self.env = env
         # The sitemap's <lastmod> is rendered before the pages, from each page's update_date;
@@ -277,9 +302,18 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             finish_image_work(self.image_plan, work)
         return env
 
-    # Runs before other plugins read the page, so they see the finished post or list.
+    # Runs before the search plugins (priority 0): they index only the page's own text.
     @event_priority(50)
-    def on_page_context(
+    def _on_page_context_searchable(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.pages is not None:
+            self.pages.searchable_content(page)
+        return context
+
+    # Runs after the search plugins: lists, neighbours and related posts stay out of the index.
+    @event_priority(-50)
+    def _on_page_context_render(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         if self.pages is None:
@@ -289,6 +323,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if data is not None:
             context["llmblog"] = data  # type: ignore[typeddict-unknown-key]
         return context
+
+    on_page_context = CombinedEvent(_on_page_context_searchable, _on_page_context_render)
 
     # Runs before other plugins' post_page: a minifier must not rewrite the widget slot and the
     # theme markup the widgets are placed by.

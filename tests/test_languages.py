@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_llmblog.labels import ENGLISH
-from mkdocs_llmblog.translations import TRANSLATIONS
+from mkdocs_llmblog.i18n.labels import ENGLISH
+from mkdocs_llmblog.i18n.translations import TRANSLATIONS
 from tests.sitebuilder import build_site, post, write_project
 
 REQUIRED = ("en", "de", "fr", "es", "pt", "it", "nl", "zh", "ja", "ru")

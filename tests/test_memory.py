@@ -149,7 +149,7 @@ def test_memory_is_flat_over_many_rebuilds(tmp_path: Path) -> None:
     assert set(blog.neighbours) <= sources
     assert set(blog.related) <= sources
     assert set(blog.images) == {"blog/posts/pictured.md"}
-    assert plugin.all_post_src_uris == sources
+    assert set(blog.reading_minutes) == sources
     assert set(plugin.post_bodies) == sources
     assert plugin.feed_src_uris == sources
     # Each page takes its embeds as it is rendered.

@@ -136,6 +136,7 @@ def _resolve(args: argparse.Namespace) -> _Plan:
         config_file = beside_docs if beside_docs.is_file() else None
     settings = read_site_settings(config_file) if config_file is not None else None
     docs_dir = args.docs_dir or (settings.docs_dir if settings else None) or Path("docs")
+    defaults = ImportOptions(docs_dir=docs_dir)
     if not docs_dir.is_dir():
         raise CommandError(
             f"{docs_dir}: no such folder; give the site's docs folder with --docs-dir "
@@ -146,10 +147,10 @@ def _resolve(args: argparse.Namespace) -> _Plan:
         raise CommandError(
             f"{uploads}: no such folder; --uploads takes a copy of wp-content/uploads"
         )
-    blog_dir = (args.blog_dir or _setting(settings, "blog_dir") or "blog").strip("/")
+    blog_dir = (args.blog_dir or _setting(settings, "blog_dir") or defaults.blog_dir).strip("/")
     if not blog_dir or ".." in blog_dir.split("/"):
         raise CommandError(f"--blog-dir {args.blog_dir!r} must name a folder inside docs")
-    zone_name = args.timezone or _setting(settings, "timezone") or "UTC"
+    zone_name = args.timezone or _setting(settings, "timezone") or defaults.zone.key
     try:
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -164,9 +165,10 @@ def _resolve(args: argparse.Namespace) -> _Plan:
         drafts=args.drafts,
         uploads=uploads,
         force=args.force,
-        excerpt_separator=_setting(settings, "excerpt_separator") or "<!-- more -->",
-        post_url_format=_setting(settings, "post_url_format") or "{year}/{month}/{day}/{slug}",
-        slug_max_length=(settings.post_slug_max_length if settings else None) or 80,
+        excerpt_separator=_setting(settings, "excerpt_separator") or defaults.excerpt_separator,
+        post_url_format=_setting(settings, "post_url_format") or defaults.post_url_format,
+        slug_max_length=(settings.post_slug_max_length if settings else None)
+        or defaults.slug_max_length,
     )
     if args.redirects_file == PRINT:
         redirects_file = None

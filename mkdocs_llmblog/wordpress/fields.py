@@ -9,7 +9,7 @@ import re
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
-from mkdocs_llmblog.slugs import make_slug
+from mkdocs_llmblog.sources.slugs import make_slug
 from mkdocs_llmblog.wordpress.wxr import CategoryDefinition, Item
 
 FILE_SLUG_MAX_LENGTH = 120

@@ -12,7 +12,9 @@ from typing import Any, Literal, Protocol, TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from mkdocs_llmblog.slugs import make_slug
+from mkdocs_llmblog.config import option_default
+from mkdocs_llmblog.layout.urls import post_path
+from mkdocs_llmblog.sources.slugs import make_slug
 from mkdocs_llmblog.wordpress.convert import convert_body, html_to_inline_markdown, html_to_text
 from mkdocs_llmblog.wordpress.fields import (
     category_path,
@@ -62,14 +64,14 @@ class ImportOptions:
     """Where and how to import; the command line fills it from its options and `mkdocs.yml`."""
 
     docs_dir: Path
-    blog_dir: str = "blog"
-    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
+    blog_dir: str = str(option_default("blog_dir"))
+    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo(str(option_default("timezone"))))
     drafts: DraftPolicy = "skip"
     uploads: Path | None = None
     force: bool = False
-    excerpt_separator: str = "<!-- more -->"
-    post_url_format: str = "{year}/{month}/{day}/{slug}"
-    slug_max_length: int = 80
+    excerpt_separator: str = str(option_default("excerpt_separator"))
+    post_url_format: str = str(option_default("post_url_format"))
+    slug_max_length: int = int(str(option_default("post_slug_max_length")))
 
     @property
     def posts_dir(self) -> Path:
@@ -307,11 +309,8 @@ class _Importer:
         options = self.options
         moment = post.date
         try:
-            new_url = options.post_url_format.format(
-                year=f"{moment.year:04d}",
-                month=f"{moment.month:02d}",
-                day=f"{moment.day:02d}",
-                slug=make_slug(post.slug, options.slug_max_length),
+            new_url = post_path(
+                options.post_url_format, moment, make_slug(post.slug, options.slug_max_length)
             )
         except (KeyError, IndexError, ValueError):
             new_url = None  # A bad pattern is the plugin's to report when the site builds.

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from mkdocs_llmblog.cli import main
-from mkdocs_llmblog.frontmatter import split_front_matter
+from mkdocs_llmblog.sources.frontmatter import split_front_matter
 from tests import imagefiles
 from tests.sitebuilder import write_project
 

@@ -1,0 +1,147 @@
+"""What a build leaves for the next one, so `--dirty` builds are never stale.
+
+A dirty build renders only the pages whose source changed. The record keeps each post's excerpt
+(so lists can show posts that were not rendered) and a signature of everything a post shows on
+other pages (title, date, categories, image...). When the signature changed, every page is
+rebuilt; when only a body changed, only that post and the post lists are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+
+from mkdocs_llmblog.cache.files import write_whole
+from mkdocs_llmblog.model import Blog, Excerpt
+
+RECORD_VERSION = 2
+RECORD_FILE = "build-record.json"
+
+
+@dataclass
+class RecordedExcerpt:
+    key: str
+    html: str
+    has_more: bool
+    description: str
+    reading_minutes: int
+
+
+@dataclass
+class BuildRecord:
+    signature: str
+    excerpts: dict[str, RecordedExcerpt] = field(default_factory=dict)
+
+
+def blog_signature(blog: Blog, options: dict[str, Any]) -> str:
+    """A hash of everything that shows beyond a post's own page, and of the plugin's options."""
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+    for post in blog.published:
+        image = blog.images.get(post.src_uri)
+        shown = [
+            post.src_uri,
+            blog.post_urls[post.src_uri],
+            post.title,
+            post.date.isoformat(),
+            post.updated.isoformat() if post.updated else "",
+            post.categories,
+            post.tags,
+            post.authors,
+            blog.draft_marks.get(post.src_uri, ""),
+            repr(image),
+        ]
+        digest.update(json.dumps(shown, default=str).encode())
+    return digest.hexdigest()
+
+
+def excerpt_key(blog: Blog, src_uri: str, separator: str) -> str:
+    """What an excerpt depends on: the source, where the post is published, the mark."""
+    post = blog.posts_by_src[src_uri]
+    text = f"{post.source_hash}|{blog.post_urls[src_uri]}|{separator}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def load_record(cache_dir: str) -> BuildRecord | None:
+    """The last build's record, or None if there is none or it cannot be trusted."""
+    try:
+        with open(os.path.join(cache_dir, RECORD_FILE), encoding="utf-8") as stream:
+            data = json.load(stream)
+        if data.get("version") != RECORD_VERSION:
+            return None
+        excerpts = {
+            src_uri: RecordedExcerpt(**value) for src_uri, value in data["excerpts"].items()
+        }
+        return BuildRecord(str(data["signature"]), excerpts)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def save_record(cache_dir: str, blog: Blog, signature: str, separator: str) -> None:
+    """Write this build's record for the next one, whole or not at all.
+
+    Written entry by entry, straight from the blog: a copy of every excerpt would raise the
+    build's peak memory just as it ends.
+    """
+    with write_whole(os.path.join(cache_dir, RECORD_FILE), text=True) as stream:
+        stream.write(f'{{"version": {RECORD_VERSION}, "signature": {json.dumps(signature)}')
+        stream.write(', "excerpts": {')
+        first = True
+        for src_uri, excerpt in blog.excerpts.items():
+            if src_uri not in blog.posts_by_src:
+                continue
+            entry = {
+                "key": excerpt_key(blog, src_uri, separator),
+                "html": excerpt.html,
+                "has_more": excerpt.has_more,
+                "description": blog.descriptions.get(src_uri, ""),
+                "reading_minutes": blog.reading_minutes.get(src_uri, 1),
+            }
+            stream.write(("" if first else ", ") + json.dumps(src_uri) + ": ")
+            stream.write(json.dumps(entry, ensure_ascii=False))
+            first = False
+        stream.write("}}")
+
+
+def force_rebuild(file: File) -> None:
+    """Make a `--dirty` build render this page although its source did not change."""
+    file.is_modified = lambda: True  # type: ignore[method-assign]
+
+
+def prepare_dirty_build(
+    blog: Blog,
+    files: Files,
+    record: BuildRecord | None,
+    signature: str,
+    separator: str,
+    always_render: frozenset[str] = frozenset(),
+) -> None:
+    """Reuse recorded excerpts; rebuild what they cannot stand in for.
+
+    Every page is rebuilt when what posts show elsewhere changed (or there is no record); else
+    the posts without a usable recorded excerpt are.
+    """
+    if record is None or record.signature != signature:
+        for file in files.documentation_pages():
+            force_rebuild(file)
+        return
+    # Post lists are always rebuilt (their excerpts may have changed); the generated ones are
+    # anyway, an author's own first page of a list (blog/index.md, a category intro) is not.
+    for list_page in blog.list_pages_by_src.values():
+        force_rebuild(list_page.file)
+    # Posts whose whole body goes into a feed (`feed_content: full`) are rendered every time.
+    for src_uri in always_render:
+        if (body_file := files.get_file_from_path(src_uri)) is not None:
+            force_rebuild(body_file)
+    for src_uri in blog.posts_by_src:
+        recorded = record.excerpts.get(src_uri)
+        if recorded is not None and recorded.key == excerpt_key(blog, src_uri, separator):
+            blog.excerpts[src_uri] = Excerpt(recorded.html, recorded.has_more)
+            blog.descriptions[src_uri] = recorded.description
+            blog.reading_minutes[src_uri] = recorded.reading_minutes
+        elif (post_file := files.get_file_from_path(src_uri)) is not None:
+            force_rebuild(post_file)

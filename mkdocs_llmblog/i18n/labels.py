@@ -1,0 +1,54 @@
+"""The words the plugin puts on pages, by language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from mkdocs_llmblog.i18n.translations import RIGHT_TO_LEFT, TRANSLATIONS
+
+ENGLISH: dict[str, str] = {
+    "blog": "Blog",
+    "draft": "Draft",
+    "scheduled": "Scheduled",
+    "updated": "Updated",
+    "in_categories": "In",
+    "by_authors": "By",
+    "minutes_read": "{minutes} min read",
+    "read_more": "Continue reading",
+    "no_posts": "No posts yet.",
+    "newer_posts": "Newer posts",
+    "older_posts": "Older posts",
+    "page_n_of_m": "Page {page} of {pages}",
+    "pagination": "Pages of posts",
+    "category": "Category",
+    "categories": "Categories",
+    "archive": "Archive",
+    "breadcrumb": "Breadcrumb",
+    "blog_widgets": "Blog",
+    "recent_posts": "Recent posts",
+    "related_posts": "Related posts",
+    "previous_post": "Previous post",
+    "next_post": "Next post",
+    "more_posts": "More posts",
+}
+
+LABELS: Mapping[str, Mapping[str, str]] = {"en": ENGLISH, **TRANSLATIONS}
+
+
+def base_language(language: str) -> str:
+    """`pt_BR` -> `pt`, `zh-Hant` -> `zh`."""
+    return language.replace("-", "_").split("_")[0].lower()
+
+
+def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The labels for a language such as `de` or `pt_BR`, English where one is missing, with
+    the site's own wording from the `labels` option on top."""
+    labels = dict(ENGLISH)
+    labels.update(LABELS.get(base_language(language), {}))
+    labels.update(overrides or {})
+    labels["direction"] = "rtl" if is_right_to_left(language) else "ltr"
+    return labels
+
+
+def is_right_to_left(language: str) -> bool:
+    return base_language(language) in RIGHT_TO_LEFT

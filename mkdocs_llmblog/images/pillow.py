@@ -1,0 +1,171 @@
+"""Pillow work on featured images: inspecting sources and writing resized copies.
+
+Imported only when a build has images: Pillow costs memory a blog without images need not pay.
+
+Every function here is pure and picklable, so copies can be made in worker processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeElementTree
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from mkdocs_llmblog.cache.files import write_whole
+from mkdocs_llmblog.images.copies import (
+    CopyJob,
+    ImageProblem,
+    SourceImage,
+    SourceJob,
+)
+
+EXIF_ORIENTATION = 0x0112
+TRANSPOSED_ORIENTATIONS = frozenset({5, 6, 7, 8})
+SVG_LENGTH_RE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*$")
+
+
+def inspect_image(abs_path: str, max_pixels: int) -> SourceImage:
+    """Read an image's header and hash its content.
+
+    Raises:
+        ImageProblem: empty, not an image, or larger than `max_pixels` (a decompression bomb).
+    """
+    path = Path(abs_path)
+    data = path.read_bytes()
+    if not data:
+        raise ImageProblem("is an empty file (0 bytes)")
+    content_hash = hashlib.sha256(data).hexdigest()
+    if _looks_like_svg(path, data):
+        width, height = _svg_size(data)
+        return SourceImage(abs_path, content_hash, len(data), "SVG", width, height, False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > max_pixels:
+                    raise ImageProblem(
+                        f"is {width}x{height} pixels, more than the {max_pixels:,} allowed "
+                        "(a decompression bomb?); shrink it or raise 'max_image_pixels'"
+                    )
+                orientation = image.getexif().get(EXIF_ORIENTATION, 1)
+                animated = bool(getattr(image, "is_animated", False))
+                image_format = image.format or "UNKNOWN"
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageProblem(
+                "is too large to decode safely (a decompression bomb?); shrink it or raise "
+                "'max_image_pixels'"
+            ) from None
+        except UnidentifiedImageError:
+            raise ImageProblem("is not an image Pillow can read") from None
+        except (OSError, SyntaxError, ValueError) as error:
+            raise ImageProblem(f"cannot be read as an image ({error})") from None
+    if orientation in TRANSPOSED_ORIENTATIONS:
+        width, height = height, width
+    return SourceImage(abs_path, content_hash, len(data), image_format, width, height, animated)
+
+
+def _looks_like_svg(path: Path, data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return path.suffix.lower() == ".svg" or head.startswith(b"<svg") or b"<svg" in head
+
+
+def _svg_size(data: bytes) -> tuple[int | None, int | None]:
+    try:
+        root = SafeElementTree.fromstring(data)
+    except Exception as error:  # defusedxml raises several unrelated types
+        raise ImageProblem(f"is not a valid SVG file ({type(error).__name__})") from None
+    if not root.tag.endswith("svg"):
+        raise ImageProblem("is not an SVG file")
+    width = _svg_length(root.get("width"))
+    height = _svg_length(root.get("height"))
+    view_box = (root.get("viewBox") or "").replace(",", " ").split()
+    if (width is None or height is None) and len(view_box) == 4:
+        try:
+            box_width, box_height = float(view_box[2]), float(view_box[3])
+        except ValueError:
+            return width, height
+        if box_width > 0 and box_height > 0:
+            if width is None and height is None:
+                return round(box_width), round(box_height)
+            if width is None and height is not None:
+                return round(height * box_width / box_height), height
+            if width is not None:
+                return width, round(width * box_height / box_width)
+    return width, height
+
+
+def _svg_length(value: str | None) -> int | None:
+    match = SVG_LENGTH_RE.match(value or "")
+    return round(float(match.group(1))) if match else None
+
+
+def write_copies(job: SourceJob) -> None:
+    """Decode the source once and write each of its copies.
+
+    Each copy: EXIF orientation applied, metadata stripped, colour profile kept. A file appears
+    under its final name only when complete (written to a temporary file and renamed), so a
+    killed build never leaves a partial image behind.
+
+    Raises:
+        ImageProblem: the source cannot be decoded (e.g. a truncated file).
+    """
+    try:
+        with Image.open(job.source_path) as opened:
+            opened.load()
+            icc_profile = opened.info.get("icc_profile")
+            source = ImageOps.exif_transpose(opened)
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ImageProblem(f"cannot be decoded ({error})") from None
+    for copy in job.copies:
+        try:
+            _write_copy(source, icc_profile, copy)
+        except OSError as error:  # A full disk or a read-only cache folder.
+            raise ImageProblem(f"could not be written to the cache ({error})") from None
+
+
+def _write_copy(source: Image.Image, icc_profile: bytes | None, job: CopyJob) -> None:
+    if job.crop_focus is not None:
+        image = ImageOps.fit(
+            source, (job.width, job.height), Image.Resampling.LANCZOS, centering=job.crop_focus
+        )
+    elif source.size != (job.width, job.height):
+        # reducing_gap: a fast integer reduction first, then Lanczos; same quality, faster.
+        image = source.resize((job.width, job.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    else:
+        image = source
+    image = _mode_for(image, job.output_format)
+    options: dict[str, object] = {"optimize": True}
+    if icc_profile:
+        options["icc_profile"] = icc_profile
+    if job.output_format in ("JPEG", "WEBP"):
+        options["quality"] = job.quality
+    if job.output_format == "WEBP":
+        options["method"] = 4
+    if job.output_format == "JPEG":
+        options["progressive"] = True
+    # Read-only: the site gets hard links to these files, which nothing may edit in place.
+    with write_whole(job.target_path, read_only=True) as stream:
+        image.save(stream, format=job.output_format, **options)
+
+
+def _mode_for(image: Image.Image, output_format: str) -> Image.Image:
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    if output_format == "JPEG":
+        if has_alpha:
+            rgba = image.convert("RGBA")
+            background = Image.new("RGB", rgba.size, (255, 255, 255))
+            background.paste(rgba, mask=rgba.getchannel("A"))
+            return background
+        return image if image.mode in ("RGB", "L", "CMYK") else image.convert("RGB")
+    if image.mode in ("RGB", "RGBA", "L", "LA") and not (
+        image.mode == "LA" and output_format == "WEBP"
+    ):
+        return image
+    return image.convert("RGBA" if has_alpha else "RGB")

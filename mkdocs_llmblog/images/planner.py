@@ -1,0 +1,315 @@
+"""Featured images for one build: resolving them, planning their copies, registering the files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from slugify import slugify
+
+from mkdocs_llmblog.cache.files import remove_abandoned_partials
+from mkdocs_llmblog.cache.folder import cache_root
+from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.images.cached_copy import CachedCopy
+from mkdocs_llmblog.images.copies import (
+    EXTENSIONS,
+    MIME_TYPES,
+    CopyJob,
+    ImageProblem,
+    SourceImage,
+    SourceJob,
+)
+from mkdocs_llmblog.images.source_index import SourceIndex
+from mkdocs_llmblog.images.spec import (
+    ImageSpecError,
+    LocalImage,
+    RemoteImage,
+    parse_image_spec,
+    resolve_image,
+)
+from mkdocs_llmblog.model import FeaturedImage, ImageCandidate, ImageSpec, Post
+
+if TYPE_CHECKING:
+    from mkdocs_llmblog.images.pool import ImageWork
+
+log = get_plugin_logger(__name__)
+
+SITE_IMAGE_DIR = "llmblog/images"
+SHARE_SIZE = (1200, 630)
+SHARE_QUALITY = 85
+
+
+@dataclass
+class FeaturedImagePlan:
+    """The featured images of a build and the copies still to write."""
+
+    images_by_src: dict[str, FeaturedImage] = field(default_factory=dict)
+    copies_by_source: dict[str, list[CopyJob]] = field(default_factory=dict)
+    """Copies still to write (not in the cache), by source image."""
+    users_by_source: dict[str, dict[str, None]] = field(default_factory=dict)
+    """Which posts (paths for messages) use each source, to name them when it fails."""
+
+    @property
+    def jobs(self) -> list[SourceJob]:
+        return [SourceJob(path, tuple(copies)) for path, copies in self.copies_by_source.items()]
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    widths: tuple[int, ...]
+    keep_format: bool
+    quality: int
+    share: bool
+    max_pixels: int
+
+
+class FeaturedImagePlanner:
+    """Resolves each post's featured image and plans its copies; one per build."""
+
+    def __init__(self, files: Files, config: MkDocsConfig, options: LlmBlogConfig) -> None:
+        self.files = files
+        self.config = config
+        self.docs_dir = config.docs_dir
+        self.docs_name = os.path.basename(os.path.normpath(config.docs_dir))
+        self.cache_dir = os.path.join(cache_root(config, options), "images")
+        if os.path.isdir(os.path.dirname(self.cache_dir)):
+            remove_abandoned_partials(os.path.dirname(self.cache_dir))
+        self.settings = ImageSettings(
+            widths=tuple(sorted(set(options.image_widths))),
+            keep_format=options.image_format == "original",
+            quality=options.image_quality,
+            share=options.share_image,
+            max_pixels=options.max_image_pixels,
+        )
+        self.from_content = options.image_from_content
+        self.default_spec = self._default_spec(options)
+        self.sources: dict[str, SourceImage] = {}
+        self.known_sources = SourceIndex(os.path.join(cache_root(config, options), "sources.json"))
+        self.registered: set[str] = set()
+        self.plan = FeaturedImagePlan()
+        self.errors: list[str] = []
+        self.warned: set[str] = set()
+
+    def _default_spec(self, options: LlmBlogConfig) -> ImageSpec | None:
+        if options.default_image is None:
+            return None
+        try:
+            return parse_image_spec(options.default_image)
+        except ImageSpecError as error:
+            raise PluginError(
+                f"Plugin 'llmblog' option 'default_image' ({error.key}): {error}"
+            ) from None
+
+    def plan_posts(self, posts: list[Post]) -> FeaturedImagePlan:
+        """Plan every post's image; raise one error naming every bad one.
+
+        Raises:
+            PluginError: naming each post (or option) whose image cannot be used.
+        """
+        for post in posts:
+            image = self._featured_for(post)
+            if image is not None:
+                self.plan.images_by_src[post.src_uri] = image
+        if self.errors:
+            raise PluginError("\n".join(self.errors))
+        try:
+            self.known_sources.save()
+        except OSError as error:
+            log.warning(
+                f"Could not write {self.known_sources.path} ({error.strerror}); the next build "
+                "reads every image again. Check the 'cache_dir' option"
+            )
+        return self.plan
+
+    def _featured_for(self, post: Post) -> FeaturedImage | None:
+        if post.image is not None:
+            return self._try(post.image, post.src_uri, f"{post.path}: front matter key 'image'")
+        if self.from_content and post.first_image is not None:
+            spec = post.first_image
+            try:
+                target = resolve_image(spec.location, post.src_uri, self.docs_dir)
+                where = f"{post.path}: its first image ({spec.location})"
+                return replace(self._build(spec, target, where), from_content=True)
+            except ImageProblem:
+                pass  # A broken body image is MkDocs' own link warning; fall back to the default.
+        if self.default_spec is not None:
+            return self._try(self.default_spec, None, "Plugin 'llmblog' option 'default_image'")
+        return None
+
+    def _try(self, spec: ImageSpec, base_src_uri: str | None, where: str) -> FeaturedImage | None:
+        try:
+            target = resolve_image(spec.location, base_src_uri, self.docs_dir)
+            image = self._build(spec, target, where)
+        except ImageProblem as problem:
+            self.errors.append(f"{where} {problem}")
+            return None
+        if isinstance(target, LocalImage) and spec.alt is None and where not in self.warned:
+            self.warned.add(where)  # The default image would warn once per post.
+            log.warning(
+                f"{where} has no 'alt' text: screen readers and share previews need one; "
+                f"write image: {{path: {spec.location}, alt: What the picture shows}}"
+            )
+        return image
+
+    def _build(
+        self, spec: ImageSpec, target: LocalImage | RemoteImage, where: str = ""
+    ) -> FeaturedImage:
+        alt = spec.alt or ""
+        caption_html = None
+        if spec.caption:
+            from mkdocs_llmblog.images.captions import render_inline  # nh3: only when needed
+
+            caption_html = render_inline(spec.caption)
+        if isinstance(target, RemoteImage):
+            remote = ImageCandidate(target.url, spec.width, spec.height, local=False)
+            return FeaturedImage(alt, caption_html, remote, (), remote, (), remote, None, None)
+        source = self._inspect(target)
+        if source.passes_through:
+            return self._pass_through(target, source, alt, caption_html, where, spec.focal_point)
+        assert source.width is not None
+        assert source.height is not None
+        output_format = self._output_format(source)
+        largest = min(source.width, self.settings.widths[-1])
+        # A width within 10% of the largest copy would be a near-duplicate of it.
+        candidate_widths = sorted(
+            {w for w in self.settings.widths if w < largest * 0.9} | {largest}
+        )
+        candidates = tuple(
+            self._copy(target, source, width, round(width * source.height / source.width),
+                       output_format, where)
+            for width in candidate_widths
+        )  # fmt: skip
+        main = max((c for c in candidates if (c.width or 0) <= 1024), key=lambda c: c.width or 0,
+                   default=candidates[0])  # fmt: skip
+        share = self._share_copy(target, source, spec.focal_point, where)
+        return FeaturedImage(
+            alt=alt,
+            caption_html=caption_html,
+            main=main,
+            srcset=candidates,
+            thumb=candidates[0],
+            thumb_srcset=candidates[:2],
+            share=share,
+            mime_type=MIME_TYPES[output_format],
+            share_mime_type="image/jpeg" if share else None,
+        )
+
+    def _inspect(self, target: LocalImage) -> SourceImage:
+        source = self.sources.get(target.abs_path)
+        if source is None:
+            source = self.known_sources.look_up(target.abs_path)
+            if (
+                source is None
+                or (source.width or 0) * (source.height or 0) > self.settings.max_pixels
+            ):
+                from mkdocs_llmblog.images.pillow import inspect_image  # Pillow: only when needed
+
+                source = inspect_image(target.abs_path, self.settings.max_pixels)
+                self.known_sources.remember(source)
+            self.sources[target.abs_path] = source
+        return source
+
+    def _pass_through(
+        self,
+        target: LocalImage,
+        source: SourceImage,
+        alt: str,
+        caption_html: str | None,
+        where: str,
+        focus: tuple[float, float],
+    ) -> FeaturedImage:
+        file = self.files.get_file_from_path(target.src_uri)
+        if file is None:
+            raise ImageProblem(
+                f"{target.src_uri!r} is not part of the site (excluded by exclude_docs or "
+                "not_in_nav?); include it or choose another image"
+            )
+        original = ImageCandidate(file.url, source.width, source.height, local=True)
+        share = None
+        if source.format != "SVG" and source.width and source.height:
+            share = self._share_copy(target, source, focus, where)
+        return FeaturedImage(
+            alt, caption_html, original, (), original, (), share, source.mime_type,
+            "image/jpeg" if share else None,
+        )  # fmt: skip
+
+    def _output_format(self, source: SourceImage) -> str:
+        if not self.settings.keep_format:
+            return "WEBP"
+        return source.format if source.format in ("JPEG", "PNG", "WEBP", "GIF") else "PNG"
+
+    def _share_copy(
+        self, target: LocalImage, source: SourceImage, focus: tuple[float, float], where: str
+    ) -> ImageCandidate | None:
+        if not self.settings.share or not source.width or not source.height:
+            return None
+        width, height = SHARE_SIZE
+        if source.width < width or source.height < height:
+            # Never upscale: the largest 1200:630 crop the source holds.
+            width = min(source.width, round(source.height * SHARE_SIZE[0] / SHARE_SIZE[1]))
+            height = round(width * SHARE_SIZE[1] / SHARE_SIZE[0])
+        return self._copy(target, source, width, height, "JPEG", where, focus, "share")
+
+    def _copy(
+        self,
+        target: LocalImage,
+        source: SourceImage,
+        width: int,
+        height: int,
+        output_format: str,
+        where: str,
+        focus: tuple[float, float] | None = None,
+        label: str | None = None,
+    ) -> ImageCandidate:
+        quality = SHARE_QUALITY if label == "share" else self.settings.quality
+        recipe = f"{source.content_hash}|{output_format}|{quality}|{width}x{height}|{focus}"
+        key = hashlib.sha256(recipe.encode()).hexdigest()[:20]
+        extension = EXTENSIONS[output_format]
+        cache_path = os.path.join(self.cache_dir, key[:2], f"{key}.{extension}")
+        stem = slugify(posixpath.splitext(posixpath.basename(target.src_uri))[0])[:40] or "image"
+        site_path = f"{SITE_IMAGE_DIR}/{stem}-{label or f'{width}w'}-{key[:10]}.{extension}"
+        if site_path not in self.registered:
+            self.registered.add(site_path)
+            if not os.path.isfile(cache_path):
+                self.plan.copies_by_source.setdefault(source.abs_path, []).append(
+                    CopyJob(
+                        source.abs_path, cache_path, width, height, output_format, quality, focus
+                    )
+                )
+            self.files.append(CachedCopy.generated(self.config, site_path, abs_src_path=cache_path))
+        self.plan.users_by_source.setdefault(source.abs_path, {})[where] = None
+        url = self.files.get_file_from_path(site_path).url  # type: ignore[union-attr]
+        return ImageCandidate(url, width, height, local=True)
+
+
+def start_image_work(plan: FeaturedImagePlan, workers: int | None) -> ImageWork | None:
+    """Start writing the planned copies (in parallel where there are many); None if none."""
+    if not plan.copies_by_source:
+        return None
+    from mkdocs_llmblog.images.pool import ImageWork  # Pillow and process pools: only when needed
+
+    work = ImageWork(plan.jobs, workers, log.info)
+    work.start()
+    return work
+
+
+def finish_image_work(plan: FeaturedImagePlan, work: ImageWork) -> None:
+    """Wait for the copies; a copy that failed stops the build naming its posts.
+
+    Raises:
+        PluginError: a source image could not be decoded (e.g. a truncated file).
+    """
+    failures = work.finish()
+    if failures:
+        messages = []
+        for failure in failures:
+            for where in plan.users_by_source.get(failure.job.source_path, {}):
+                messages.append(f"{where} {failure.problem}")
+        raise PluginError("\n".join(messages))

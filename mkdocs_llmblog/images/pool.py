@@ -1,0 +1,83 @@
+"""Writing image copies on every core, with progress on long runs."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+
+from mkdocs_llmblog.images.copies import ImageProblem, SourceJob
+from mkdocs_llmblog.images.pillow import write_copies
+
+INLINE_LIMIT = 1
+"""Up to this many sources are done in this process: a pool would cost more than it saves."""
+PROGRESS_INTERVAL_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class FailedSource:
+    job: SourceJob
+    problem: str
+
+
+class ImageWork:
+    """Copies to make in this build, started early and collected before files are copied."""
+
+    def __init__(
+        self, jobs: Sequence[SourceJob], workers: int | None, report: Callable[[str], None]
+    ):
+        self.jobs = list(jobs)
+        self.report = report
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: dict[Future[None], SourceJob] = {}
+
+    def start(self) -> None:
+        """Start writing copies in worker processes, so they overlap with page rendering."""
+        if len(self.jobs) <= INLINE_LIMIT or self.workers == 1:
+            return
+        # "spawn": `mkdocs serve` runs threads, and forking a threaded process is unsafe.
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        self.futures = {self.pool.submit(write_copies, job): job for job in self.jobs}
+
+    def finish(self) -> list[FailedSource]:
+        """Wait for every copy; return the ones that failed."""
+        failures: list[FailedSource] = []
+        if self.pool is None:
+            for job in self.jobs:
+                try:
+                    write_copies(job)
+                except ImageProblem as problem:
+                    failures.append(FailedSource(job, str(problem)))
+            return failures
+        total = len(self.futures)
+        done = 0
+        last_report = time.monotonic()
+        try:
+            for future in as_completed(self.futures):
+                done += 1
+                error = future.exception()
+                if isinstance(error, ImageProblem):
+                    failures.append(FailedSource(self.futures[future], str(error)))
+                elif error is not None:
+                    failures.append(FailedSource(self.futures[future], repr(error)))
+                if time.monotonic() - last_report >= PROGRESS_INTERVAL_SECONDS:
+                    last_report = time.monotonic()
+                    self.report(f"Featured images: {done}/{total} images done")
+        finally:
+            self.close()
+        if total > 50:
+            copies = sum(len(job.copies) for job in self.jobs)
+            self.report(
+                f"Featured images: {copies} copies of {total} images on {self.workers} cores"
+            )
+        return failures
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None

@@ -1,0 +1,46 @@
+"""Laying out the blog: where each post and each list of posts is published.
+
+- `urls`: page locations, post paths from `post_url_format`, feed files, links between pages.
+- `posts`: each post's URL, and which posts a build shows (drafts, scheduled posts).
+- `listings`: the blog index, category and archive pages, paginated, as MkDocs files.
+- `categories`: the category tree (`Parent/Child`) with distinct slugs.
+- `archives`: posts grouped by year and month.
+- `neighbours`: the previous and next post of each post.
+- `related`: related posts, from shared categories and tags.
+- `navigation`: keeping posts out of the site navigation.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.i18n.dates import DateFormatter
+from mkdocs_llmblog.layout.listings import check_destinations, lay_out_listings
+from mkdocs_llmblog.layout.posts import BuildMode, place_posts
+from mkdocs_llmblog.model import Blog
+from mkdocs_llmblog.sources.discovery import PostSource
+
+__all__ = ["BuildMode", "lay_out_blog"]
+
+
+def lay_out_blog(
+    sources: list[PostSource],
+    files: Files,
+    config: MkDocsConfig,
+    options: LlmBlogConfig,
+    mode: BuildMode,
+    blog_title: str,
+    dates: DateFormatter,
+) -> Blog:
+    """Decide which posts are published and give posts and lists their URLs.
+
+    Raises:
+        PluginError: two posts or lists sharing a URL, or a category outside the allowlist.
+    """
+    blog = Blog(blog_dir=options.blog_dir)
+    place_posts(blog, sources, config, options, mode)
+    lay_out_listings(blog, files, config, options, blog_title, dates)
+    check_destinations(blog, files)
+    return blog

@@ -1,0 +1,219 @@
+"""Laying out the lists of posts: the blog index, category pages and archives, paginated."""
+
+from __future__ import annotations
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.i18n.dates import DateFormatter
+from mkdocs_llmblog.layout.archives import build_archives
+from mkdocs_llmblog.layout.categories import CategoryError, build_category_tree
+from mkdocs_llmblog.layout.neighbours import find_neighbours
+from mkdocs_llmblog.layout.related import find_related
+from mkdocs_llmblog.layout.urls import move_file, page_location
+from mkdocs_llmblog.model import ArchivePeriod, Blog, Category, Listing, ListPage, Post
+from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
+from mkdocs_llmblog.sources.markdown import find_first_heading
+
+
+def lay_out_listings(
+    blog: Blog,
+    files: Files,
+    config: MkDocsConfig,
+    options: LlmBlogConfig,
+    blog_title: str,
+    dates: DateFormatter,
+) -> None:
+    """Make the index, category and archive listings, each page a file MkDocs will render.
+
+    Raises:
+        PluginError: a category outside the allowlist or two categories sharing a page.
+    """
+    layout = _Layout(blog, files, config, options, dates)
+    layout.index(blog_title)
+    try:
+        blog.categories = build_category_tree(blog.published, options.categories_allowed)
+    except CategoryError as error:
+        raise PluginError(str(error)) from None
+    if options.categories:
+        for category in blog.categories.by_name.values():
+            layout.category(category)
+    blog.neighbours = find_neighbours(blog.published, options.post_nav_scope)
+    blog.related = find_related(blog.published, options.related_posts)
+    blog.archives = build_archives(blog.published, options.archive_months)
+    if options.archive:
+        for year in blog.archives:
+            layout.period(year)
+            for month in year.months:
+                layout.period(month)
+
+
+class _Layout:
+    def __init__(
+        self,
+        blog: Blog,
+        files: Files,
+        config: MkDocsConfig,
+        options: LlmBlogConfig,
+        dates: DateFormatter,
+    ) -> None:
+        self.dates = dates
+        self.generated_src_uris: set[str] = set()
+        self.blog = blog
+        self.files = files
+        self.config = config
+        self.options = options
+
+    def index(self, blog_title: str) -> None:
+        base = self.options.blog_dir
+        author_file = self._included(self.files.get_file_from_path(f"{base}/index.md"))
+        if author_file is not None:
+            blog_title = page_title(author_file) or blog_title
+        listing = Listing(kind="index", title=blog_title, base_path=base)
+        self.blog.index = listing
+        self.blog.index_src_uri = f"{base}/index.md"
+        # An index.md: MkDocs' own destination (blog/index.html with either URL style), the same
+        # as the author's own blog/index.md would get.
+        first = author_file or self._generated(
+            f"{base}/index.md", None, blog_title, InclusionLevel.INCLUDED
+        )
+        self._paginate(listing, first, self.blog.published)
+
+    def category(self, category: Category) -> None:
+        url_path = self.options.category_url_format.format(slug=category.slug_path)
+        base = f"{self.options.blog_dir}/{url_path}"
+        listing = Listing(kind="category", title=category.name, base_path=base, category=category)
+        first = self._author_page(base)
+        if first is not None:
+            listing.title = page_title(first) or listing.title
+        else:
+            first = self._generated(f"{base}.md", base, listing.title, InclusionLevel.NOT_IN_NAV)
+        self.blog.category_listings[category.full_name] = listing
+        self._paginate(listing, first, category.posts)
+
+    def period(self, period: ArchivePeriod) -> None:
+        if period.month is None:
+            url_path = self.options.archive_url_format.format(year=f"{period.year:04d}")
+        else:
+            url_path = self.options.archive_month_url_format.format(
+                year=f"{period.year:04d}", month=f"{period.month:02d}"
+            )
+        base = f"{self.options.blog_dir}/{url_path}"
+        title = self.dates.period(period.year, period.month)
+        listing = Listing(kind="archive", title=title, base_path=base, period=period)
+        first = self._author_page(base) or self._generated(
+            f"{base}.md", base, title, InclusionLevel.NOT_IN_NAV
+        )
+        self.blog.archive_listings[period.key] = listing
+        self._paginate(listing, first, period.posts)
+
+    def _author_page(self, base: str) -> File | None:
+        """An author's own intro page for a list, as `<base>.md` or `<base>/index.md`.
+
+        Like the generated list pages, it stays out of the navigation.
+        """
+        file = self._included(self.files.get_file_from_path(f"{base}.md")) or self._included(
+            self.files.get_file_from_path(f"{base}/index.md")
+        )
+        if file is not None and file.src_uri in self.generated_src_uris:
+            raise PluginError(
+                f"Two post lists would be published at '{file.url}' (a category and an archive?); "
+                "change 'category_url_format' or 'archive_url_format', or rename the category"
+            )
+        if file is not None and file.inclusion.value > InclusionLevel.NOT_IN_NAV.value:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        return file
+
+    def _included(self, file: File | None) -> File | None:
+        """An author's list page, unless `exclude_docs` or `draft_docs` keeps it out of the build:
+        then the plugin's own page takes its place (widgets and links lead to it)."""
+        if file is None or not file.inclusion.is_excluded():
+            return file
+        self.files.remove(file)
+        return None
+
+    def _generated(
+        self, src_uri: str, base: str | None, title: str, inclusion: InclusionLevel
+    ) -> File:
+        file = File.generated(
+            self.config, src_uri, content=_generated_source(title), inclusion=inclusion
+        )
+        if base is not None:
+            move_file(file, page_location(base, self.config.use_directory_urls))
+        self.files.append(file)
+        self.generated_src_uris.add(src_uri)
+        return file
+
+    def _paginate(self, listing: Listing, first_file: File, posts: list[Post]) -> None:
+        per_page = self.options.pagination_per_page
+        chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)]
+        for number, chunk in enumerate(chunks or [[]], start=1):
+            if number == 1:
+                file = first_file
+            else:
+                sub_path = self.options.pagination_url_format.format(page=number)
+                src_uri = f"{listing.base_path}/{sub_path}.md"
+                if self.files.get_file_from_path(src_uri) is not None:
+                    raise PluginError(
+                        f"The page '{src_uri}' is in the way of page {number} of the "
+                        f"{listing.title!r} list; rename it or change 'pagination_url_format'"
+                    )
+                file = self._generated(
+                    src_uri,
+                    f"{listing.base_path}/{sub_path}",
+                    f"{listing.title} ({number})",
+                    InclusionLevel.NOT_IN_NAV,
+                )
+            page = ListPage(listing=listing, number=number, file=file, posts=chunk)
+            listing.pages.append(page)
+            self.blog.list_pages_by_src[file.src_uri] = page
+
+
+def page_title(file: File) -> str | None:
+    """An author page's title as MkDocs will show it: front matter `title`, else its `# heading`."""
+    try:
+        parts = split_front_matter(file.content_string)
+    except (FrontMatterError, UnicodeDecodeError, OSError):
+        return None  # MkDocs reports unreadable pages itself.
+    title = parts.meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    heading = find_first_heading(parts.body)
+    return heading.title if heading else None
+
+
+def check_destinations(blog: Blog, files: Files) -> None:
+    """Refuse two pages (posts, list pages, the author's pages) written to one file.
+
+    Raises:
+        PluginError: naming both sources and the URL they share.
+    """
+    owners: dict[str, File] = {}
+    clashes: list[str] = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        other = owners.setdefault(file.dest_uri, file)
+        if other is not file:
+            clashes.append(
+                f"{_describe_source(blog, other)} and {_describe_source(blog, file)} would both "
+                f"be published at '{file.url}'; change a 'slug', a category, 'post_url_format' "
+                "or 'pagination_url_format'"
+            )
+    if clashes:
+        raise PluginError("\n".join(clashes))
+
+
+def _describe_source(blog: Blog, file: File) -> str:
+    post = blog.posts_by_src.get(file.src_uri)
+    if post is not None:
+        return post.path
+    list_page = blog.list_pages_by_src.get(file.src_uri)
+    if list_page is not None:
+        return f"page {list_page.number} of the {list_page.listing.title!r} list"
+    return f"the page '{file.src_uri}'"
+
+
+def _generated_source(title: str) -> str:
+    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n"

@@ -1,0 +1,86 @@
+"""Where each post is published, and which posts are part of this build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import InclusionLevel
+
+from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.layout.urls import move_file, page_location, post_path
+from mkdocs_llmblog.model import Blog, Post
+from mkdocs_llmblog.sources.discovery import PostSource
+
+
+@dataclass(frozen=True)
+class BuildMode:
+    """What kind of build this is, as far as drafts are concerned."""
+
+    serving: bool
+    now_timestamp: float
+
+
+def draft_mark(post: Post, options: LlmBlogConfig, mode: BuildMode) -> tuple[bool, str | None]:
+    """Whether a post is part of this build, and its mark: `draft`, `scheduled` or None."""
+    scheduled = options.draft_if_future_date and post.date.moment.timestamp() > mode.now_timestamp
+    if not (post.draft or scheduled):
+        return True, None
+    mark = "draft" if post.draft else "scheduled"
+    if mode.serving and options.draft_on_serve:
+        return True, mark
+    if post.draft and not scheduled and options.draft:
+        return True, mark
+    return False, None
+
+
+def place_posts(
+    blog: Blog,
+    sources: list[PostSource],
+    config: MkDocsConfig,
+    options: LlmBlogConfig,
+    mode: BuildMode,
+) -> None:
+    """Give each post its URL, and keep the posts this build shows, newest first.
+
+    Raises:
+        PluginError: naming both posts when two would be published at one URL.
+    """
+    owner_by_dest: dict[str, str] = {}
+    errors: list[str] = []
+    for source in sources:
+        post = source.post
+        path = (
+            f"{options.blog_dir}/{post_path(options.post_url_format, post.date.moment, post.slug)}"
+        )
+        location = page_location(path, config.use_directory_urls)
+        other = owner_by_dest.setdefault(location.dest_uri, post.path)
+        if other != post.path:
+            errors.append(
+                f"{other} and {post.path} would both be published at '{location.url}'; "
+                "give one of them another 'slug' or 'date'"
+            )
+        move_file(source.file, location)
+        blog.post_urls[post.src_uri] = location.url
+    if errors:
+        raise PluginError("\n".join(errors))
+
+    shown: list[Post] = []
+    for source in sources:
+        post, file = source.post, source.file
+        is_shown, marked = draft_mark(post, options, mode)
+        if file.inclusion == InclusionLevel.DRAFT and not mode.serving:
+            is_shown = False  # `draft_docs`: MkDocs writes no page for it in a build.
+        if not is_shown:
+            file.inclusion = InclusionLevel.EXCLUDED
+            continue
+        blog.posts_by_src[post.src_uri] = post
+        # Only ever lower the level MkDocs gave: a `draft_docs` page stays a draft.
+        if file.inclusion.value > InclusionLevel.NOT_IN_NAV.value:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        shown.append(post)
+        if marked:
+            blog.draft_marks[post.src_uri] = marked
+    shown.sort(key=lambda post: post.sort_key, reverse=True)
+    blog.published = shown

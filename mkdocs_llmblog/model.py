@@ -1,0 +1,291 @@
+"""The blog's domain objects for one build, and which hook fills each of them.
+
+Nothing here imports from a pipeline stage: every package of the plugin builds on these types.
+A build fills them in this order (see `plugin.LlmBlogPlugin` for the hooks):
+
+- `on_files`: `sources` reads every post into a `Post`; `layout` gives posts and lists their
+  URLs (`Blog.post_urls`, `Blog.list_pages_by_src`), files them under categories and archives,
+  and finds neighbours and related posts; `images` plans each post's `FeaturedImage`.
+- `on_page_content`: each post's `Excerpt`, description and reading time, from its HTML.
+- `on_page_context` and later: `render` and `feeds` only read the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from mkdocs.structure.files import File
+
+
+class CategoryNameError(ValueError):
+    """A category name with an empty part, such as `AI//Safety`."""
+
+
+def category_parts(name: str) -> tuple[str, ...]:
+    """`"AI / Safety"` -> `("AI", "Safety")`: each part with its whitespace folded.
+
+    The one place category names are normalised: front matter, options and directives all
+    go through it, so `Post.categories` and `CategoryTree.by_name` use one spelling.
+
+    Raises:
+        CategoryNameError: a part is empty.
+    """
+    parts = tuple(" ".join(part.split()) for part in name.split("/"))
+    if any(not part for part in parts):
+        raise CategoryNameError(f"{name!r} has an empty part; write it as 'Parent/Child'")
+    return parts
+
+
+def category_full_name(name: str) -> str:
+    """The normalised full name of a category: `"AI / Safety"` -> `"AI/Safety"`.
+
+    Raises:
+        CategoryNameError: a part is empty.
+    """
+    return "/".join(category_parts(name))
+
+
+@dataclass(frozen=True, slots=True)
+class PostDate:
+    """A moment with a time zone, and whether the author gave only the day."""
+
+    moment: dt.datetime
+    date_only: bool
+
+    def isoformat(self) -> str:
+        """The RFC 3339 form, e.g. for `<time datetime>`."""
+        return self.moment.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class ImageSpec:
+    """A featured image as written in front matter or in `mkdocs.yml`."""
+
+    location: str
+    alt: str | None
+    caption: str | None
+    focal_point: tuple[float, float]
+    width: int | None
+    """Only for `https://` images, whose size the plugin cannot read."""
+    height: int | None
+
+
+@dataclass(slots=True)
+class Post:
+    """One blog post, as its front matter and source describe it (filled in `on_files`)."""
+
+    src_uri: str
+    path: str
+    """The path to show in messages, e.g. `docs/blog/posts/hello.md`."""
+    title: str
+    title_from_heading: bool
+    date: PostDate
+    updated: PostDate | None
+    slug: str
+    description: str | None
+    categories: tuple[str, ...]
+    """Full names, normalised by `category_full_name` (`AI/Safety`)."""
+    tags: tuple[str, ...]
+    authors: tuple[str, ...]
+    draft: bool
+    image: ImageSpec | None = None
+    """The featured image as written in front matter."""
+    first_image: ImageSpec | None = None
+    """The first image of the body, for `image_from_content`."""
+    source_hash: str = ""
+    """A hash of the post's source file, to tell whether it changed between builds."""
+
+    @property
+    def sort_key(self) -> tuple[float, str]:
+        """Newest first when sorted in reverse; the source path breaks ties, stably."""
+        return (self.date.moment.timestamp(), self.src_uri)
+
+
+@dataclass
+class Category:
+    """One category: a node of the tree, with the posts filed under it."""
+
+    path: tuple[str, ...]
+    """The names from the root, e.g. ("AI", "Safety")."""
+    slug_path: str
+    """The URL path under the category folder, e.g. `ai/safety`."""
+    parent: Category | None
+    children: list[Category] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    """Posts of this category and its descendants, newest first, each once."""
+
+    @property
+    def name(self) -> str:
+        return self.path[-1]
+
+    @property
+    def full_name(self) -> str:
+        return "/".join(self.path)
+
+    @property
+    def trail(self) -> list[Category]:
+        """The ancestors, root first."""
+        ancestors = []
+        node = self.parent
+        while node is not None:
+            ancestors.append(node)
+            node = node.parent
+        return ancestors[::-1]
+
+
+@dataclass
+class CategoryTree:
+    """All categories of a build, by full name."""
+
+    by_name: dict[str, Category] = field(default_factory=dict)
+    roots: list[Category] = field(default_factory=list)
+
+
+@dataclass
+class ArchivePeriod:
+    """A year, or a month of a year, with its posts newest first."""
+
+    year: int
+    month: int | None
+    posts: list[Post] = field(default_factory=list)
+    months: list[ArchivePeriod] = field(default_factory=list)
+    """For a year with month archives: its months, newest first."""
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}/{self.month:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """A post's neighbours in publication order."""
+
+    older: Post | None
+    """The "Previous post"."""
+    newer: Post | None
+    """The "Next post"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A post's excerpt, portable to any page (see `render.markers`)."""
+
+    html: str
+    has_more: bool
+    """The post goes on after the excerpt, so lists show a "Read more" link."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImageCandidate:
+    """One published copy: a site-relative URL (or an https:// URL) and its size."""
+
+    url: str
+    width: int | None
+    height: int | None
+    local: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FeaturedImage:
+    """Everything pages, share previews and feeds need to show a post's featured image."""
+
+    alt: str
+    caption_html: str | None
+    """Trusted HTML: inline Markdown with the author's raw HTML escaped."""
+    main: ImageCandidate
+    srcset: tuple[ImageCandidate, ...]
+    thumb: ImageCandidate
+    thumb_srcset: tuple[ImageCandidate, ...]
+    share: ImageCandidate | None
+    """The 1200x630 crop for `og:image`; None for SVG."""
+    mime_type: str | None
+    share_mime_type: str | None
+    from_content: bool = False
+    """Taken from the post's body (`image_from_content`): the post page shows it there already."""
+
+
+@dataclass(slots=True)
+class ListPage:
+    """One page of a paginated list of posts (the blog index, a category, an archive)."""
+
+    listing: Listing
+    number: int
+    """1 for the list's first page."""
+    file: File
+    posts: list[Post]
+
+    @property
+    def total(self) -> int:
+        return len(self.listing.pages)
+
+    @property
+    def previous(self) -> ListPage | None:
+        """The page with newer posts."""
+        return self.listing.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> ListPage | None:
+        """The page with older posts."""
+        return self.listing.pages[self.number] if self.number < self.total else None
+
+
+@dataclass
+class Listing:
+    """A list of posts, newest first, cut into pages."""
+
+    kind: str
+    """`index`, `category` or `archive`."""
+    title: str
+    base_path: str
+    """Where its first page is published, e.g. `blog/category/ai`."""
+    category: Category | None = None
+    period: ArchivePeriod | None = None
+    pages: list[ListPage] = field(default_factory=list)
+
+
+@dataclass
+class Blog:
+    """Everything the plugin knows of the blog in one build.
+
+    Posts are indexed by source path; nothing here is ever searched by scanning a list. Fields
+    are filled in `on_files` unless their description says otherwise.
+    """
+
+    blog_dir: str
+    posts_by_src: dict[str, Post] = field(default_factory=dict)
+    """Every post that is part of this build (published, or shown as a draft in serve)."""
+    published: list[Post] = field(default_factory=list)
+    """Posts of this build, newest first."""
+    draft_marks: dict[str, str] = field(default_factory=dict)
+    """The mark (`draft` or `scheduled`) of each post shown with one, by source path."""
+    list_pages_by_src: dict[str, ListPage] = field(default_factory=dict)
+    index: Listing | None = None
+    index_src_uri: str = ""
+    post_urls: dict[str, str] = field(default_factory=dict)
+    """Site-relative URL of each post, by source path."""
+    excerpts: dict[str, Excerpt] = field(default_factory=dict)
+    """Each post's excerpt, rendered once, by source path (`on_page_content`, or the build
+    record in a `--dirty` build)."""
+    descriptions: dict[str, str] = field(default_factory=dict)
+    """Each post's description (front matter, else from its excerpt), by source path
+    (`on_page_content`, or the build record)."""
+    reading_minutes: dict[str, int] = field(default_factory=dict)
+    """Each post's estimated reading time, counted in its rendered text, by source path
+    (`on_page_content`, or the build record)."""
+    images: dict[str, FeaturedImage] = field(default_factory=dict)
+    """Each post's featured image, by source path."""
+    categories: CategoryTree = field(default_factory=CategoryTree)
+    category_listings: dict[str, Listing] = field(default_factory=dict)
+    """Category pages, by the category's full name (`AI/Safety`)."""
+    archives: list[ArchivePeriod] = field(default_factory=list)
+    """Years with published posts, newest first."""
+    archive_listings: dict[str, Listing] = field(default_factory=dict)
+    """Archive pages, by period key (`2024`, `2024/05`)."""
+    neighbours: dict[str, Neighbours] = field(default_factory=dict)
+    """Each post's previous (older) and next (newer) post, by source path."""
+    related: dict[str, list[Post]] = field(default_factory=dict)
+    """Each post's related posts, by source path."""
+
+    def post_for(self, src_uri: str) -> Post | None:
+        return self.posts_by_src.get(src_uri)

@@ -1,0 +1,91 @@
+"""Post lists embedded in any Markdown page: `<!-- llmblog:recent-posts count=3 -->`."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+
+from mkdocs_llmblog.model import CategoryNameError, category_full_name
+from mkdocs_llmblog.render.markers import Slots
+from mkdocs_llmblog.sources.markdown import code_spans, in_spans
+
+DIRECTIVE_RE = re.compile(r"<!--\s*llmblog:(?P<name>[^\s>]*)(?P<arguments>.*?)-->", re.DOTALL)
+DIRECTIVE_NAMES = ("recent-posts",)
+ARGUMENTS = ("count", "category")
+MAX_COUNT = 100
+
+
+class EmbedError(ValueError):
+    """A malformed directive; the message gives the line."""
+
+
+@dataclass(frozen=True)
+class RecentPostsEmbed:
+    count: int
+    category: str | None
+
+
+def find_embeds(
+    markdown: str,
+    known_categories: set[str],
+    default_count: int,
+    line_offset: int,
+    slots: Slots,
+) -> tuple[str, list[RecentPostsEmbed]]:
+    """Replace each directive with a placeholder; return the Markdown and the embeds in order.
+
+    `line_offset` is the number of lines before the Markdown in the file (its front matter).
+
+    Raises:
+        EmbedError: naming the line of the first malformed directive.
+    """
+    if "llmblog:" not in markdown:
+        return markdown, []
+    embeds: list[RecentPostsEmbed] = []
+    code = code_spans(markdown)
+
+    def replace(match: re.Match[str]) -> str:
+        if in_spans(match.start(), code):
+            return match.group(0)  # Shown as an example in code, not a directive.
+        line = line_offset + markdown.count("\n", 0, match.start()) + 1
+        embeds.append(_parse(match, known_categories, default_count, line))
+        # Blank lines around it make the placeholder a block of its own in Markdown.
+        return "\n\n" + slots.embed(len(embeds) - 1) + "\n\n"
+
+    return DIRECTIVE_RE.sub(replace, markdown), embeds
+
+
+def _parse(
+    match: re.Match[str], known_categories: set[str], default_count: int, line: int
+) -> RecentPostsEmbed:
+    name = match["name"]
+    where = f"line {line}: '{match.group(0).strip()}'"
+    if name not in DIRECTIVE_NAMES:
+        raise EmbedError(f"{where} is not a known directive; write <!-- llmblog:recent-posts -->")
+    try:
+        words = shlex.split(match["arguments"])
+    except ValueError as error:
+        raise EmbedError(f'{where} cannot be read ({error}); quote values with "..."') from None
+    values: dict[str, str] = {}
+    for word in words:
+        key, equals, value = word.partition("=")
+        if not equals or key not in ARGUMENTS:
+            raise EmbedError(f'{where} has {word!r}; write arguments as count=3 or category="Name"')
+        if key in values:
+            raise EmbedError(f"{where} gives '{key}' twice")
+        values[key] = value
+    count = default_count
+    if "count" in values:
+        if not values["count"].isdigit() or not 1 <= int(values["count"]) <= MAX_COUNT:
+            raise EmbedError(f"{where}: count must be a whole number from 1 to {MAX_COUNT}")
+        count = int(values["count"])
+    category = values.get("category")
+    if category is not None:
+        try:
+            category = category_full_name(category)
+        except CategoryNameError as error:
+            raise EmbedError(f"{where}: category {error}") from None
+        if category not in known_categories:
+            raise EmbedError(f"{where}: no published post has the category {category!r}")
+    return RecentPostsEmbed(count, category)

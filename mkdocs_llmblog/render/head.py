@@ -1,0 +1,243 @@
+"""What a page's head tells browsers, feed readers, search engines and social networks.
+
+Feed discovery links, Open Graph and Twitter tags, JSON-LD; and what the theme's own head
+already holds, read with an HTML parser, so that nothing is written twice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any
+
+from mkdocs_llmblog.layout.urls import FEED_FILES, absolute_url
+from mkdocs_llmblog.model import Blog, FeaturedImage, Listing, Post
+from mkdocs_llmblog.render.markers import relative_url
+
+FEED_MIME_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
+FEED_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+
+
+@dataclass(frozen=True)
+class ShareImageView:
+    """The `og:image` of a post: an absolute URL and its size."""
+
+    url: str
+    width: int | None
+    height: int | None
+    alt: str
+    mime_type: str | None
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """The head tags of a post page; author text unescaped (templates escape it)."""
+
+    title: str
+    description: str
+    url: str | None
+    """Absolute; None without `site_url`."""
+    site_name: str
+    published: str
+    modified: str
+    section: str | None
+    tags: tuple[str, ...]
+    authors: tuple[str, ...]
+    image: ShareImageView | None
+    json_ld: str
+    """Safe to put inside `<script>` as it is."""
+
+
+def share_image(image: FeaturedImage, site_url: str | None) -> ShareImageView | None:
+    """The share preview of a featured image, or None without an absolute URL for it."""
+    candidate = image.share
+    if candidate is None:
+        return None  # An SVG: share previews take raster images only.
+    url = absolute_url(site_url, candidate.url) if candidate.local else candidate.url
+    if url is None:
+        return None
+    return ShareImageView(url, candidate.width, candidate.height, image.alt, image.share_mime_type)
+
+
+def script_json(data: Any) -> str:
+    """JSON that cannot end a `<script>` element or open a comment in it."""
+    return html_safe_json(json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+
+def html_safe_json(text: str) -> str:
+    """The same JSON with `<`, `>` and `&` as escapes: no HTML parser can read markup in it."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def article_view(
+    post: Post,
+    description: str,
+    post_url: str,
+    site_url: str | None,
+    site_name: str,
+    image: ShareImageView | None,
+    categories: list[str],
+) -> ArticleView:
+    """Everything a post page's head says of the post."""
+    url = absolute_url(site_url, post_url)
+    published = post.date.isoformat()
+    modified = (post.updated or post.date).isoformat()
+    json_ld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "description": description,
+        "datePublished": published,
+        "dateModified": modified,
+    }
+    if post.authors:
+        json_ld["author"] = [{"@type": "Person", "name": name} for name in post.authors]
+    keywords = [*categories, *post.tags]
+    if keywords:
+        json_ld["keywords"] = keywords
+    if url:
+        json_ld["url"] = url
+        json_ld["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
+    if image:
+        json_ld["image"] = image.url
+    return ArticleView(
+        title=post.title,
+        description=description,
+        url=url,
+        site_name=site_name,
+        published=published,
+        modified=modified,
+        section=categories[0] if categories else None,
+        tags=post.tags,
+        authors=post.authors,
+        image=image,
+        json_ld=script_json(json_ld),
+    )
+
+
+def blog_json_ld(name: str, url: str | None, description: str | None) -> str:
+    """The `Blog` JSON-LD of the blog index."""
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Blog", "name": name}
+    if url:
+        data["url"] = url
+    if description:
+        data["description"] = description
+    return script_json(data)
+
+
+@dataclass(frozen=True)
+class FeedLinkView:
+    """A `<link rel="alternate">` to a feed; `url` relative to the page."""
+
+    title: str
+    url: str
+    mime_type: str
+
+
+def feed_links(
+    blog: Blog, formats: list[str], site_name: str, page_url: str, category: Listing | None
+) -> list[FeedLinkView]:
+    """A page's feed discovery links: the blog's feeds, plus its category's on a category page."""
+    if blog.index is None:
+        return []
+    links = [
+        FeedLinkView(
+            f"{site_name} ({FEED_NAMES[kind]})",
+            relative_url(f"{blog.index.base_path}/{FEED_FILES[kind]}", page_url),
+            FEED_MIME_TYPES[kind],
+        )
+        for kind in formats
+    ]
+    if category is not None and category.category is not None:
+        links.append(
+            FeedLinkView(
+                f"{site_name} \u2013 {category.category.full_name} (RSS)",
+                relative_url(f"{category.base_path}/{FEED_FILES['rss']}", page_url),
+                FEED_MIME_TYPES["rss"],
+            )
+        )
+    return links
+
+
+@dataclass(frozen=True)
+class ThemeHead:
+    """What a rendered page's `<head>` already holds, and where it ends."""
+
+    end: int | None
+    """The offset of `</head>`; None when the page has no head the parser could find."""
+    open_graph: bool
+    """Some `og:` property is there (Material's social plugin, or another)."""
+    description: bool
+    canonical: bool
+    prev: bool
+    next: bool
+
+
+class _HeadReader(HTMLParser):
+    """Reads a page up to its `</head>`, and stops there."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.properties: set[str] = set()
+        self.names: set[str] = set()
+        self.rels: set[str] = set()
+        self.end_position: tuple[int, int] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta":
+            if "property" in values:
+                self.properties.add(values["property"].strip().lower())
+            if "name" in values:
+                self.names.add(values["name"].strip().lower())
+        elif tag == "link":
+            self.rels.update(values.get("rel", "").lower().split())
+        elif tag == "body":
+            raise _HeadEnd  # A head without its end tag: nothing to insert before.
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.end_position = self.getpos()
+            raise _HeadEnd
+
+
+class _HeadEnd(Exception):
+    """Stops the head reader: the rest of the page is not its business."""
+
+
+def read_theme_head(html: str) -> ThemeHead:
+    """What the head of a rendered page holds, read with an HTML parser up to `</head>`."""
+    reader = _HeadReader()
+    try:
+        reader.feed(html)
+        reader.close()
+    except _HeadEnd:
+        pass
+    end = None
+    if reader.end_position is not None:
+        line, column = reader.end_position
+        end = _offset(html, line, column)
+    return ThemeHead(
+        end=end,
+        open_graph=any(name.startswith("og:") for name in reader.properties),
+        description="description" in reader.names,
+        canonical="canonical" in reader.rels,
+        prev="prev" in reader.rels,
+        next="next" in reader.rels,
+    )
+
+
+def _offset(html: str, line: int, column: int) -> int:
+    """The offset of a parser position (1-based line, 0-based column)."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = html.index("\n", offset) + 1
+    return offset + column

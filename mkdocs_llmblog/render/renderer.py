@@ -1,0 +1,339 @@
+"""Rendering the blog into pages: posts, post lists, embedded lists, widgets and head tags."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+import jinja2
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.layout.urls import absolute_url
+from mkdocs_llmblog.model import Blog, FeaturedImage, ListPage, Post
+from mkdocs_llmblog.render.embeds import RecentPostsEmbed
+from mkdocs_llmblog.render.head import (
+    ArticleView,
+    ThemeHead,
+    article_view,
+    blog_json_ld,
+    feed_links,
+    read_theme_head,
+    share_image,
+)
+from mkdocs_llmblog.render.markers import (
+    EXCERPT_MARK,
+    PLACEMENT,
+    PORTABLE,
+    Slots,
+    localize,
+    relative_url,
+)
+from mkdocs_llmblog.render.templates import TEMPLATES_DIR, render_fragment
+from mkdocs_llmblog.render.titles import theme_text
+from mkdocs_llmblog.render.views import ViewMaker
+from mkdocs_llmblog.render.widgets import (
+    SIDEBAR_WIDGETS,
+    has_sidebar_widgets,
+    make_widgets,
+    widget_targets,
+    widgets_for_page,
+)
+from mkdocs_llmblog.themes.material import WidgetPlacer
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What the renderer needs to know of the site's own settings."""
+
+    url: str | None
+    name: str
+    description: str | None
+    theme_name: str | None
+    theme_has_toc_sidebar: bool
+    """Material without `toc.integrate`: its pages have a right sidebar for the widgets."""
+    docs_name: str
+
+
+class PageRenderer:
+    """Puts the blog into each page of one build, through the theme's Jinja environment."""
+
+    def __init__(
+        self,
+        blog: Blog,
+        views: ViewMaker,
+        env: jinja2.Environment,
+        files: Files,
+        options: LlmBlogConfig,
+        labels: dict[str, str],
+        slots: Slots,
+        site: SiteFacts,
+    ) -> None:
+        self.blog = blog
+        self.views = views
+        self.env = env
+        self.files = files
+        self.options = options
+        self.labels = labels
+        self.slots = slots
+        self.site = site
+        self.placer = WidgetPlacer(
+            use_sidebar=site.theme_name == "material", expect_sidebar=site.theme_has_toc_sidebar
+        )
+        self.feed_formats = list(options.feed_formats) if options.feeds and site.url else []
+        self.cards: dict[str, str] = {}
+        """Each post's card, portable (see `markers.PORTABLE`), by source path."""
+        self.widgets_by_choice: dict[frozenset[str], str] = {}
+        """The widgets' portable HTML, by the set of widgets a page shows."""
+        self.widget_targets: frozenset[str] | None = None
+        self.content_before: str | None = None
+        """The page's own content while the blog's rendering of it is being written."""
+        self.plain_head: str | None = None
+        """The head tags of pages that are neither posts nor special lists (portable)."""
+        card_template = env.get_template("llmblog/partials/post-card.html").filename or ""
+        self.own_card_template = card_template.startswith(TEMPLATES_DIR)
+        """The plugin's own card prints the excerpt once, as it is: it can hold a mark for it."""
+
+    def searchable_content(self, page: Page) -> None:
+        """Leave in `page.content` only what the search plugins should index of this page.
+
+        A post is found by its own text, not by the titles of its neighbours and related
+        posts; a list page by its title and intro, not by the excerpts of every post it lists
+        (each post is found once, at its URL). `render_content` puts the rest in afterwards.
+        """
+        self.content_before = page.content
+        src_uri = page.file.src_uri
+        if self.blog.post_for(src_uri) is not None:
+            return  # The post's own HTML: what the search should find.
+        list_page = self.blog.list_pages_by_src.get(src_uri)
+        if list_page is not None and list_page.number > 1:
+            page.content = ""
+
+    def render_content(
+        self,
+        page: Page,
+        context: Mapping[str, Any],
+        embeds: list[RecentPostsEmbed],
+    ) -> tuple[dict[str, Any] | None, frozenset[str]]:
+        """Set `page.content` for this page; return the template data and the widgets shown."""
+        shown = widgets_for_page(
+            self.options, page.meta, f"{self.site.docs_name}/{page.file.src_uri}"
+        )
+        if self.content_before is not None:
+            page.content = self.content_before
+        if embeds:
+            page.content = self._fill_embeds(page.content or "", embeds, page.url)
+        data = self._blog_content(page, context, shown)
+        if has_sidebar_widgets(shown):
+            page.content = (page.content or "") + self.slots.widgets
+        return data, shown
+
+    def _blog_content(
+        self, page: Page, context: Mapping[str, Any], shown: frozenset[str]
+    ) -> dict[str, Any] | None:
+        src_uri = page.file.src_uri
+        post = self.blog.post_for(src_uri)
+        views = self.views
+        if post is not None:
+            self._link_theme_neighbours(page, post)
+            data: dict[str, Any] = {
+                "post": views.post(post, page.url),
+                "body_html": page.content or "",
+                "post_nav": views.post_nav(post, page.url) if "post_nav" in shown else None,
+                "related": views.related(post, page.url) if "related" in shown else [],
+            }
+            template = "llmblog/post.html"
+        elif (list_page := self.blog.list_pages_by_src.get(src_uri)) is not None:
+            intro = page.content or "" if list_page.number == 1 else ""
+            cards = [self._card(post, page.url) for post in list_page.posts]
+            data = {
+                "list": views.list_page(list_page, page.url, cards),
+                "intro_html": intro,
+                "intro_has_title": "<h1" in intro,
+            }
+            template = "llmblog/list.html"
+        else:
+            return None
+        data["labels"] = self.labels
+        page.content = render_fragment(self.env, template, context, data)
+        return data
+
+    def _card(self, post: Post, page_url: str) -> str:
+        """A post's card, rendered once per build and fitted to each list that shows it.
+
+        The cached card holds a mark where the excerpt goes, so the excerpt (kept anyway for
+        feeds and dirty builds) is not held twice.
+        """
+        card = self.cards.get(post.src_uri)
+        if card is None and not self.own_card_template:
+            # An override may filter the excerpt (`|striptags`): render it with the excerpt.
+            card = self.cards[post.src_uri] = self._render_card(self.views.post(post, PORTABLE))
+            return localize(card, page_url)
+        if card is None:
+            card = self._render_card(
+                replace(self.views.post(post, PORTABLE), excerpt_html=EXCERPT_MARK)
+            )
+            if card.count(EXCERPT_MARK) != 1:
+                # An overridden card that shows the excerpt twice, or reads it: no cache.
+                return self._render_card(self.views.post(post, page_url))
+            self.cards[post.src_uri] = card
+        excerpt = self.blog.excerpts.get(post.src_uri)
+        return localize(card.replace(EXCERPT_MARK, excerpt.html if excerpt else "", 1), page_url)
+
+    def _render_card(self, view: Any) -> str:
+        # The partial reads `post` and `labels`, as when list.html included it.
+        context = {"post": view, "labels": self.labels}
+        return render_fragment(
+            self.env, "llmblog/partials/post-card.html", context, {"labels": self.labels}
+        )
+
+    def release(self, page: Page) -> None:
+        """Give the page back its own content once written: the blog's rendering of every post
+        and list would otherwise stay in memory until the build ends."""
+        if self.content_before is not None:
+            page.content = self.content_before
+            self.content_before = None
+
+    def _link_theme_neighbours(self, page: Page, post: Post) -> None:
+        """Make the theme's own previous/next links follow the blog's order."""
+        neighbours = self.blog.neighbours.get(post.src_uri)
+        page.previous_page = self._page_of(neighbours.older if neighbours else None)
+        page.next_page = self._page_of(neighbours.newer if neighbours else None)
+
+    def _page_of(self, post: Post | None) -> Page | None:
+        if post is None:
+            return None
+        file = self.files.get_file_from_path(post.src_uri)
+        page = file.page if file is not None else None
+        if page is not None:
+            # A --dirty build gives unchanged pages no page events: title them here too.
+            page.title = theme_text(post.title)
+        return page
+
+    def _fill_embeds(self, html: str, embeds: list[RecentPostsEmbed], page_url: str) -> str:
+        def render(match: Any) -> str:
+            index = int(match.group(1))
+            if index >= len(embeds):
+                return ""
+            embed = embeds[index]
+            links = self.views.recent_posts(page_url, embed.count, embed.category, False)
+            data = {"links": links, "labels": self.labels}
+            return render_fragment(self.env, "llmblog/embed-recent-posts.html", {}, data)
+
+        return self.slots.embed_re.sub(render, html)
+
+    def add_widgets(self, output: str, page: Page, shown: frozenset[str]) -> str:
+        """Put the widgets into the rendered page, where the slot and the theme leave room."""
+        if not has_sidebar_widgets(shown):
+            return output
+        widgets_html = self._widgets_html(shown, page.url)
+        return self.placer.place(
+            output,
+            self.slots.widgets,
+            lambda classes: widgets_html.replace(PLACEMENT, classes),
+            f"{self.site.docs_name}/{page.file.src_uri}",
+        )
+
+    def add_head_tags(self, output: str, page: Page) -> str:
+        """Add the blog's head tags before `</head>`, leaving out what the theme wrote."""
+        theme_head = read_theme_head(output)
+        if theme_head.end is None:
+            return output
+        src_uri = page.file.src_uri
+        post = self.blog.post_for(src_uri)
+        list_page = self.blog.list_pages_by_src.get(src_uri)
+        head = self._head_tags(theme_head, page, post, list_page)
+        return output[: theme_head.end] + head + output[theme_head.end :]
+
+    def _widgets_html(self, shown: frozenset[str], page_url: str) -> str:
+        """The widgets of a page, with `PLACEMENT` where their placement's classes go.
+
+        Rendered once per build for all pages, and again only for the pages a widget links to
+        (they mark their own link as the current page).
+        """
+        if self.widget_targets is None:
+            self.widget_targets = widget_targets(self.blog, self.options)
+        if page_url in self.widget_targets:
+            return self._render_widgets(shown, page_url)
+        key = frozenset(name for name in shown if name in SIDEBAR_WIDGETS)
+        portable = self.widgets_by_choice.get(key)
+        if portable is None:
+            portable = self.widgets_by_choice[key] = self._render_widgets(shown, PORTABLE)
+        return localize(portable, page_url)
+
+    def _render_widgets(self, shown: frozenset[str], page_url: str) -> str:
+        widgets = make_widgets(self.views, self.options, shown, page_url)
+        if not widgets:
+            return ""
+        data = {"widgets": widgets, "labels": self.labels, "placement_class": PLACEMENT}
+        return render_fragment(self.env, "llmblog/widgets.html", {}, data)
+
+    def _head_tags(
+        self, theme_head: ThemeHead, page: Page, post: Post | None, list_page: ListPage | None
+    ) -> str:
+        category = list_page.listing if list_page and list_page.listing.category else None
+        blog_home = (
+            list_page is not None and list_page.listing.kind == "index" and list_page.number == 1
+        )
+        if post is None and category is None and not blog_home:
+            return localize(self._plain_head(), page.url)
+        feeds = feed_links(
+            self.blog,
+            self.feed_formats,
+            self.site.name,
+            page.url,
+            category if self.options.category_feeds else None,
+        )
+        data: dict[str, Any] = {
+            "feeds": feeds if self.feed_formats else [],
+            "article": None,
+            "blog_json_ld": None,
+        }
+        if post is not None:
+            neighbours = self.blog.neighbours.get(post.src_uri) if self.options.post_nav else None
+            image = self.blog.images.get(post.src_uri)
+            older = neighbours.older if neighbours else None
+            newer = neighbours.newer if neighbours else None
+            data |= {
+                "article": self._article(post, image),
+                # Material's social plugin (or any other) may have written them already.
+                "open_graph": not theme_head.open_graph,
+                "add_description": not theme_head.description,
+                "add_canonical": not theme_head.canonical,
+                # Material writes these from the page's previous/next, which follow the blog.
+                "prev_url": None if theme_head.prev else self._post_url(older, page.url),
+                "next_url": None if theme_head.next else self._post_url(newer, page.url),
+            }
+        elif blog_home and list_page is not None:
+            data["blog_json_ld"] = blog_json_ld(
+                list_page.listing.title,
+                absolute_url(self.site.url, list_page.file.url),
+                self.site.description,
+            )
+        return render_fragment(self.env, "llmblog/head.html", {}, data)
+
+    def _plain_head(self) -> str:
+        """The head tags of most pages (only the feed links): rendered once, portable."""
+        if self.plain_head is None:
+            feeds = feed_links(self.blog, self.feed_formats, self.site.name, PORTABLE, None)
+            data = {"feeds": feeds if self.feed_formats else [], "article": None}
+            self.plain_head = render_fragment(self.env, "llmblog/head.html", {}, data)
+        return self.plain_head
+
+    def _article(self, post: Post, image: FeaturedImage | None) -> ArticleView:
+        return article_view(
+            post,
+            self.blog.descriptions.get(post.src_uri, ""),
+            self.blog.post_urls[post.src_uri],
+            self.site.url,
+            self.site.name,
+            share_image(image, self.site.url) if image else None,
+            list(post.categories),
+        )
+
+    def _post_url(self, post: Post | None, page_url: str) -> str | None:
+        if post is None:
+            return None
+        return relative_url(self.blog.post_urls[post.src_uri], page_url)

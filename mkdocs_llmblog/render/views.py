@@ -1,0 +1,347 @@
+"""What the templates are given: plain data made for one page, author text still unescaped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs_llmblog.i18n.dates import DateFormatter
+from mkdocs_llmblog.layout.categories import sort_categories
+from mkdocs_llmblog.model import (
+    ArchivePeriod,
+    Blog,
+    Category,
+    FeaturedImage,
+    ImageCandidate,
+    Listing,
+    ListPage,
+    Post,
+    PostDate,
+)
+from mkdocs_llmblog.render.markers import localize, relative_url
+
+
+@dataclass(frozen=True)
+class DateView:
+    """A date as `<time datetime="{iso}">{text}</time>`."""
+
+    iso: str
+    text: str
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """A link to a blog page; `url` is None where that page is not published."""
+
+    title: str
+    url: str | None
+    current: bool = False
+    """The link leads to the page that shows it (`aria-current="page"`)."""
+
+
+@dataclass(frozen=True)
+class TreeItemView:
+    """An entry of a widget: a link, its number of posts, and nested entries."""
+
+    link: LinkView
+    count: int
+    children: list[TreeItemView]
+
+
+@dataclass(frozen=True)
+class ImageView:
+    """A featured image as one page shows it; URLs relative to that page."""
+
+    alt: str
+    caption_html: str | None
+    """Trusted HTML (inline Markdown, author HTML escaped)."""
+    src: str
+    width: int | None
+    height: int | None
+    srcset: str
+    sizes: str
+    thumb_src: str
+    thumb_width: int | None
+    thumb_height: int | None
+    thumb_srcset: str
+    from_content: bool
+    """The image comes from the post's body, which shows it: no figure on the post page."""
+
+
+@dataclass(frozen=True)
+class PostView:
+    """A post as one page shows it: its own page, or a card in a list."""
+
+    title: str
+    url: str
+    """Relative to the page that shows it."""
+    date: DateView
+    updated: DateView | None
+    categories: tuple[LinkView, ...]
+    tags: tuple[str, ...]
+    authors: tuple[str, ...]
+    reading_time: str | None
+    draft: bool
+    """Shown with the draft mark (a draft, or a scheduled post, in `mkdocs serve`)."""
+    draft_label: str
+    """"Draft" or "Scheduled"."""
+    excerpt_html: str
+    """Trusted HTML (rendered Markdown), links already relative to the page that shows it."""
+    has_more: bool
+    image: ImageView | None
+
+
+@dataclass(frozen=True)
+class PostLinkView:
+    """A post in a short list (recent, related, previous/next): title, date, small image."""
+
+    title: str
+    url: str
+    date: DateView
+    current: bool
+    """The post is the page that shows the list (`aria-current="page"`)."""
+    image: ImageView | None
+    draft: bool
+    """Shown with the draft mark (in `mkdocs serve`)."""
+    draft_label: str
+
+
+@dataclass(frozen=True)
+class PostNavView:
+    """Links to the previous (older) and next (newer) post."""
+
+    older: PostLinkView | None
+    newer: PostLinkView | None
+
+
+@dataclass(frozen=True)
+class PaginationView:
+    """Links between the pages of a list."""
+
+    number: int
+    total: int
+    newer_url: str | None
+    older_url: str | None
+    status: str
+    """E.g. "Page 2 of 5"."""
+
+
+@dataclass(frozen=True)
+class ListView:
+    """A page of a post list."""
+
+    kind: str
+    """`index`, `category` or `archive`."""
+    kind_label: str | None
+    """E.g. "Category" above a category's name; None for the blog index."""
+    title: str
+    trail: list[LinkView]
+    """Links to the pages above this list: the blog index, then parent categories."""
+    cards: list[str]
+    """Each post's card, rendered from `llmblog/partials/post-card.html` (trusted HTML)."""
+    pagination: PaginationView | None
+
+
+class ViewMaker:
+    """Makes template data for the pages of one build."""
+
+    def __init__(
+        self,
+        blog: Blog,
+        dates: DateFormatter,
+        labels: dict[str, str],
+        reading_time: bool,
+        image_sizes: str,
+    ) -> None:
+        self.blog = blog
+        self.dates = dates
+        self.labels = labels
+        self.reading_time = reading_time
+        self.image_sizes = image_sizes
+        self.date_views: dict[PostDate, DateView] = {}
+
+    def image(self, image: FeaturedImage, page_url: str) -> ImageView:
+        """A featured image with its URLs made relative to the page at `page_url`."""
+
+        def url(candidate: ImageCandidate) -> str:
+            return relative_url(candidate.url, page_url) if candidate.local else candidate.url
+
+        def srcset(candidates: tuple[ImageCandidate, ...]) -> str:
+            return ", ".join(f"{url(c)} {c.width}w" for c in candidates if c.width)
+
+        return ImageView(
+            alt=image.alt,
+            caption_html=image.caption_html,
+            src=url(image.main),
+            width=image.main.width,
+            height=image.main.height,
+            srcset=srcset(image.srcset) if len(image.srcset) > 1 else "",
+            sizes=self.image_sizes,
+            thumb_src=url(image.thumb),
+            thumb_width=image.thumb.width,
+            thumb_height=image.thumb.height,
+            thumb_srcset=srcset(image.thumb_srcset) if len(image.thumb_srcset) > 1 else "",
+            from_content=image.from_content,
+        )
+
+    def date(self, date: PostDate) -> DateView:
+        view = self.date_views.get(date)
+        if view is None:
+            view = self.date_views[date] = DateView(date.isoformat(), self.dates.long(date))
+        return view
+
+    def post(self, post: Post, page_url: str) -> PostView:
+        """A post as the page at `page_url` shows it."""
+        excerpt = self.blog.excerpts.get(post.src_uri)
+        image = self.blog.images.get(post.src_uri)
+        return PostView(
+            title=post.title,
+            url=relative_url(self.blog.post_urls[post.src_uri], page_url),
+            date=self.date(post.date),
+            updated=self.date(post.updated) if post.updated else None,
+            categories=tuple(self.category_link(name, page_url) for name in post.categories),
+            tags=post.tags,
+            authors=post.authors,
+            reading_time=(
+                self.labels["minutes_read"].format(
+                    minutes=self.blog.reading_minutes.get(post.src_uri, 1)
+                )
+                if self.reading_time
+                else None
+            ),
+            draft=post.src_uri in self.blog.draft_marks,
+            draft_label=self.labels[self.blog.draft_marks.get(post.src_uri, "draft")],
+            excerpt_html=localize(excerpt.html, page_url) if excerpt else "",
+            has_more=excerpt.has_more if excerpt else True,
+            image=self.image(image, page_url) if image else None,
+        )
+
+    def _reading_time(self, post: Post) -> str | None:
+        if not self.reading_time:
+            return None
+        minutes = self.blog.reading_minutes.get(post.src_uri, 1)
+        return self.labels["minutes_read"].format(minutes=minutes)
+
+    def list_page(self, list_page: ListPage, page_url: str, cards: list[str]) -> ListView:
+        """A page of a post list, its cards and its links to the other pages."""
+        pagination = None
+        if list_page.total > 1:
+            newer, older = list_page.previous, list_page.next
+            pagination = PaginationView(
+                number=list_page.number,
+                total=list_page.total,
+                newer_url=relative_url(newer.file.url, page_url) if newer else None,
+                older_url=relative_url(older.file.url, page_url) if older else None,
+                status=self.labels["page_n_of_m"].format(
+                    page=list_page.number, pages=list_page.total
+                ),
+            )
+        listing = list_page.listing
+        index = self.blog.index
+        trail = [LinkView(index.title, self._url(index, page_url))] if index else []
+        kind_label = None
+        title = listing.title
+        if listing.category is not None:
+            kind_label = self.labels["category"]
+            trail += [self.category_link(c.full_name, page_url) for c in listing.category.trail]
+        elif listing.period is not None:
+            kind_label = self.labels["archive"]
+        return ListView(
+            kind=listing.kind,
+            kind_label=kind_label,
+            title=title,
+            trail=trail if listing.kind != "index" else [],
+            cards=cards,
+            pagination=pagination,
+        )
+
+    def _url(self, listing: Listing | None, page_url: str) -> str | None:
+        if listing is None:
+            return None
+        return relative_url(listing.pages[0].file.url, page_url)
+
+    def category_link(self, full_name: str, page_url: str) -> LinkView:
+        """A link to a category's page (by full name), marked current on that page."""
+        category = self.blog.categories.by_name.get(full_name)
+        title = category.name if category else full_name
+        listing = self.blog.category_listings.get(full_name)
+        if listing is None:
+            return LinkView(title, None)
+        url = listing.pages[0].file.url
+        return LinkView(title, relative_url(url, page_url), current=url == page_url)
+
+    def post_link(self, post: Post, page_url: str) -> PostLinkView:
+        """A post in a short list on the page at `page_url`."""
+        url = self.blog.post_urls[post.src_uri]
+        image = self.blog.images.get(post.src_uri)
+        return PostLinkView(
+            title=post.title,
+            url=relative_url(url, page_url),
+            date=self.date(post.date),
+            current=url == page_url,
+            image=self.image(image, page_url) if image else None,
+            draft=post.src_uri in self.blog.draft_marks,
+            draft_label=self.labels[self.blog.draft_marks.get(post.src_uri, "draft")],
+        )
+
+    def recent_posts(
+        self, page_url: str, count: int, category: str | None, exclude_current: bool
+    ) -> list[PostLinkView]:
+        """The newest posts (of a category), for the page at `page_url`."""
+        if category is None:
+            candidates: list[Post] = self.blog.published
+        else:
+            node = self.blog.categories.by_name.get(category)
+            candidates = node.posts if node else []
+        links: list[PostLinkView] = []
+        for post in candidates:
+            if len(links) == count:
+                break
+            if exclude_current and self.blog.post_urls[post.src_uri] == page_url:
+                continue
+            links.append(self.post_link(post, page_url))
+        return links
+
+    def post_nav(self, post: Post, page_url: str) -> PostNavView | None:
+        neighbours = self.blog.neighbours.get(post.src_uri)
+        if neighbours is None or not (neighbours.older or neighbours.newer):
+            return None
+        return PostNavView(
+            older=self.post_link(neighbours.older, page_url) if neighbours.older else None,
+            newer=self.post_link(neighbours.newer, page_url) if neighbours.newer else None,
+        )
+
+    def related(self, post: Post, page_url: str) -> list[PostLinkView]:
+        return [
+            self.post_link(other, page_url) for other in self.blog.related.get(post.src_uri, [])
+        ]
+
+    def categories_widget(self, page_url: str, by_count: bool) -> list[TreeItemView]:
+        """The category tree with post counts, for the page at `page_url`."""
+
+        def items(categories: list[Category]) -> list[TreeItemView]:
+            return [
+                TreeItemView(
+                    self.category_link(category.full_name, page_url),
+                    len(category.posts),
+                    items(sort_categories(category.children, by_count)),
+                )
+                for category in sort_categories(categories, by_count)
+            ]
+
+        return items(self.blog.categories.roots)
+
+    def archive_widget(self, page_url: str) -> list[TreeItemView]:
+        """Years (and months) with post counts, newest first."""
+
+        def item(period: ArchivePeriod) -> TreeItemView:
+            listing = self.blog.archive_listings.get(period.key)
+            url = self._url(listing, page_url)
+            title = self.dates.period(period.year, period.month)
+            current = listing is not None and listing.pages[0].file.url == page_url
+            return TreeItemView(
+                LinkView(title, url, current),
+                len(period.posts),
+                [item(month) for month in period.months],
+            )
+
+        return [item(year) for year in self.blog.archives]

@@ -1,0 +1,99 @@
+"""Which widgets a page shows, and their data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.model import Blog
+from mkdocs_llmblog.render.views import PostLinkView, TreeItemView, ViewMaker
+
+log = get_plugin_logger(__name__)
+
+SIDEBAR_WIDGETS = ("recent_posts", "categories", "archive")
+POST_WIDGETS = ("related", "post_nav")
+PAGE_KEY = "blog_widgets"
+"""Front matter key of any page: `false` hides the widgets, a list shows only those named."""
+
+
+@dataclass(frozen=True)
+class WidgetsView:
+    """The widgets of one page, in the site's order; an empty list is a widget not shown."""
+
+    order: list[str]
+    recent_posts: list[PostLinkView] = field(default_factory=list)
+    recent_posts_thumbnails: bool = False
+    categories: list[TreeItemView] = field(default_factory=list)
+    archive: list[TreeItemView] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.recent_posts or self.categories or self.archive)
+
+
+def widgets_for_page(options: LlmBlogConfig, page_meta: object, page_path: str) -> frozenset[str]:
+    """The widgets a page shows: the site's options narrowed by the page's front matter."""
+    wanted = set(options.widgets)
+    # Without their pages, these widgets would list names that lead nowhere.
+    if not options.categories:
+        wanted.discard("categories")
+    if not options.archive:
+        wanted.discard("archive")
+    if options.related_posts > 0:
+        wanted.add("related")
+    if options.post_nav:
+        wanted.add("post_nav")
+    choice = page_meta.get(PAGE_KEY, True) if isinstance(page_meta, dict) else True
+    if choice is True:
+        return frozenset(wanted)
+    if choice is False or choice is None:
+        return frozenset()
+    names = SIDEBAR_WIDGETS + POST_WIDGETS
+    if isinstance(choice, list) and all(name in names for name in choice):
+        return frozenset(wanted & set(choice))
+    log.warning(
+        f"{page_path}: front matter key '{PAGE_KEY}' must be true, false or a list of "
+        f"{', '.join(names)}; showing the site's widgets"
+    )
+    return frozenset(wanted)
+
+
+def make_widgets(
+    views: ViewMaker, options: LlmBlogConfig, shown: frozenset[str], page_url: str
+) -> WidgetsView:
+    """The sidebar widgets of the page at `page_url`."""
+    return WidgetsView(
+        order=[name for name in options.widgets if name in shown],
+        recent_posts=views.recent_posts(
+            page_url,
+            options.recent_posts,
+            options.recent_posts_category,
+            options.recent_posts_exclude_current,
+        )
+        if "recent_posts" in shown
+        else [],
+        recent_posts_thumbnails=options.recent_posts_thumbnails,
+        categories=views.categories_widget(page_url, options.categories_sort == "count")
+        if "categories" in shown
+        else [],
+        archive=views.archive_widget(page_url) if "archive" in shown else [],
+    )
+
+
+def widget_targets(blog: Blog, options: LlmBlogConfig) -> frozenset[str]:
+    """URLs of the pages a widget may link to: those pages mark their own link as current."""
+    targets: set[str] = set()
+    if options.recent_posts_category is None:
+        recent = blog.published
+    else:
+        node = blog.categories.by_name.get(options.recent_posts_category)
+        recent = node.posts if node else []
+    targets.update(blog.post_urls[post.src_uri] for post in recent[: options.recent_posts + 1])
+    for listing in (*blog.category_listings.values(), *blog.archive_listings.values()):
+        targets.add(listing.pages[0].file.url)
+    return frozenset(targets)
+
+
+def has_sidebar_widgets(shown: frozenset[str]) -> bool:
+    return any(name in shown for name in SIDEBAR_WIDGETS)

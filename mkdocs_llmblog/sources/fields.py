@@ -1,0 +1,119 @@
+"""Typed access to one post's front matter: each key read once, errors naming file and key."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from mkdocs_llmblog.images.spec import ImageSpecError, parse_image_spec
+from mkdocs_llmblog.model import CategoryNameError, ImageSpec, PostDate, category_full_name
+from mkdocs_llmblog.sources.dates import DateError, parse_post_date
+
+
+class PostError(ValueError):
+    """A post whose front matter or content cannot be published; names the file and key."""
+
+    def __init__(self, path: str, key: str | None, problem: str) -> None:
+        where = f"front matter key '{key}'" if key else "front matter"
+        super().__init__(f"{path}: {where} {problem}")
+        self.path = path
+        self.key = key
+
+
+class FieldReader:
+    """Reads the keys of one post's front matter, raising `PostError` with the key's name."""
+
+    def __init__(self, path: str, meta: dict[str, Any]) -> None:
+        self.path = path
+        self.meta = meta
+
+    def fail(self, key: str, problem: str) -> PostError:
+        return PostError(self.path, key, problem)
+
+    def dates(self, zone: ZoneInfo) -> tuple[PostDate, PostDate | None]:
+        raw_date = self.meta.get("date")
+        raw_updated = self.meta.get("updated")
+        if isinstance(raw_date, dict):
+            # Material's blog writes `date: {created: ..., updated: ...}`; accept it for migrations.
+            raw_updated = raw_date.get("updated", raw_updated)
+            raw_date = raw_date.get("created")
+            if raw_date is None:
+                raise self.fail("date", "is a mapping without 'created'; write 'date: YYYY-MM-DD'")
+        if raw_date is None:
+            raise self.fail("date", "is missing; add 'date: YYYY-MM-DD' to the front matter")
+        date = self._date("date", raw_date, zone)
+        updated = None if raw_updated is None else self._date("updated", raw_updated, zone)
+        return date, updated
+
+    def _date(self, key: str, value: object, zone: ZoneInfo) -> PostDate:
+        try:
+            return parse_post_date(value, zone)
+        except DateError as error:
+            raise self.fail(key, str(error)) from None
+
+    def text(self, key: str) -> str | None:
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail(key, f"must be a text, not {describe_value(value)}")
+        text = str(value).strip()
+        if not text:
+            raise self.fail(key, "is empty; remove the key or give it a value")
+        return text
+
+    def names(self, key: str) -> tuple[str, ...]:
+        value = self.meta.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            example = value if isinstance(value, str) else "Name"
+            raise self.fail(
+                key, f"must be a list, not {describe_value(value)}; write '{key}: [{example}]'"
+            )
+        names: list[str] = []
+        for index, item in enumerate(value, start=1):
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                raise self.fail(key, f"item {index} must be a text, not {describe_value(item)}")
+            name = " ".join(str(item).split())
+            if not name:
+                raise self.fail(key, f"item {index} is empty")
+            if name not in names:
+                names.append(name)
+        return tuple(names)
+
+    def categories(self) -> tuple[str, ...]:
+        """The `categories` key, each name normalised (`AI / Safety` -> `AI/Safety`)."""
+        names: list[str] = []
+        for name in self.names("categories"):
+            try:
+                full_name = category_full_name(name)
+            except CategoryNameError as error:
+                raise self.fail("categories", str(error)) from None
+            if full_name not in names:
+                names.append(full_name)
+        return tuple(names)
+
+    def image(self) -> ImageSpec | None:
+        value = self.meta.get("image")
+        if value is None:
+            return None
+        try:
+            return parse_image_spec(value)
+        except ImageSpecError as error:
+            raise self.fail(error.key, str(error)) from None
+
+    def flag(self, key: str) -> bool:
+        value = self.meta.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(key, f"must be true or false, not {describe_value(value)}")
+        return value
+
+
+def describe_value(value: object) -> str:
+    """A front matter value as a message shows it."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"{value!r} ({type(value).__name__})"

@@ -1,0 +1,76 @@
+"""Reading one post's source into a `Post`: front matter validated once, into typed values."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from mkdocs_llmblog.model import ImageSpec, Post
+from mkdocs_llmblog.sources.fields import FieldReader, PostError
+from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
+from mkdocs_llmblog.sources.markdown import find_first_heading, first_image
+from mkdocs_llmblog.sources.slugs import make_slug
+
+
+@dataclass(frozen=True)
+class PostReadingOptions:
+    """What reading a post needs to know of the plugin's options."""
+
+    zone: ZoneInfo
+    slug_max_length: int
+    find_first_image: bool = False
+    """Look for the body's first image (for `image_from_content`)."""
+
+
+def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions) -> Post:
+    """Read a post's source into a `Post`.
+
+    Raises:
+        PostError: a key is missing or has a bad value; the message names the file and key.
+    """
+    try:
+        parts = split_front_matter(source)
+    except FrontMatterError as error:
+        raise PostError(path, None, str(error)) from None
+    fields = FieldReader(path, parts.meta)
+
+    date, updated = fields.dates(options.zone)
+    title = fields.text("title")
+    title_from_heading = title is None
+    if title is None:
+        heading = find_first_heading(parts.body)
+        if heading is None:
+            raise PostError(
+                path,
+                "title",
+                "is missing and the post has no '# heading'; add 'title: ...' to the front matter",
+            )
+        title = heading.title
+    slug_source = fields.text("slug")
+    slug = make_slug(slug_source if slug_source is not None else title, options.slug_max_length)
+
+    return Post(
+        src_uri=src_uri,
+        path=path,
+        title=title,
+        title_from_heading=title_from_heading,
+        date=date,
+        updated=updated,
+        slug=slug,
+        description=fields.text("description"),
+        categories=fields.categories(),
+        tags=fields.names("tags"),
+        authors=fields.names("authors"),
+        draft=fields.flag("draft"),
+        source_hash=hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest(),
+        image=fields.image(),
+        first_image=_first_image(parts.body) if options.find_first_image else None,
+    )
+
+
+def _first_image(body: str) -> ImageSpec | None:
+    image = first_image(body)
+    if image is None:
+        return None
+    return ImageSpec(image.src, image.alt, None, (0.5, 0.5), None, None)
