@@ -265,6 +265,26 @@ def plain_text(html: str) -> str:
     return " ".join("".join(collector.parts).split())
 
 
+class _ElementFinder(HTMLParser):
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tag = tag
+        self.found = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found = self.found or tag == self.tag
+
+
+def has_element(html: str, tag: str) -> bool:
+    """Whether an HTML fragment has a `tag` element (not merely the text `<tag` in code)."""
+    if f"<{tag}" not in html:
+        return False  # Cheap, and never wrong in this direction.
+    finder = _ElementFinder(tag)
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
 def count_words(text: str) -> int:
     """Words of a text; each CJK character counts as one (those scripts have no spaces)."""
     # Splitting on spaces is much faster and counts alphabetic scripts about the same.

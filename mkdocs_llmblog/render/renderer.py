@@ -14,6 +14,7 @@ from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.layout.urls import absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, ListPage, Post
 from mkdocs_llmblog.render.embeds import RecentPostsEmbed
+from mkdocs_llmblog.render.excerpts import has_element
 from mkdocs_llmblog.render.head import (
     ArticleView,
     ThemeHead,
@@ -151,7 +152,7 @@ class PageRenderer:
             data = {
                 "list": views.list_page(list_page, page.url, cards),
                 "intro_html": intro,
-                "intro_has_title": "<h1" in intro,
+                "intro_has_title": has_element(intro, "h1"),
             }
             template = "llmblog/list.html"
         else:
