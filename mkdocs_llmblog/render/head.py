@@ -7,9 +7,11 @@ already holds, read with an HTML parser, so that nothing is written twice.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_llmblog.layout.urls import FEED_FILES, absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, Listing, Post
@@ -178,66 +180,44 @@ class ThemeHead:
     next: bool
 
 
-class _HeadReader(HTMLParser):
-    """Reads a page up to its `</head>`, and stops there."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.properties: set[str] = set()
-        self.names: set[str] = set()
-        self.rels: set[str] = set()
-        self.end_position: tuple[int, int] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "meta":
-            if "property" in values:
-                self.properties.add(values["property"].strip().lower())
-            if "name" in values:
-                self.names.add(values["name"].strip().lower())
-        elif tag == "link":
-            self.rels.update(values.get("rel", "").lower().split())
-        elif tag == "body":
-            raise _HeadEnd  # A head without its end tag: nothing to insert before.
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "head":
-            self.end_position = self.getpos()
-            raise _HeadEnd
-
-
-class _HeadEnd(Exception):
-    """Stops the head reader: the rest of the page is not its business."""
+HEAD_END_RE = re.compile(r"</head\s*>", re.IGNORECASE)
+PROBE_NAME = "llmblog-head-probe"
+NO_HEAD = ThemeHead(None, False, False, False, False, False)
 
 
 def read_theme_head(html: str) -> ThemeHead:
-    """What the head of a rendered page holds, read with an HTML parser up to `</head>`."""
-    reader = _HeadReader()
-    try:
-        reader.feed(html)
-        reader.close()
-    except _HeadEnd:
-        pass
-    end = None
-    if reader.end_position is not None:
-        line, column = reader.end_position
-        end = _offset(html, line, column)
-    return ThemeHead(
-        end=end,
-        open_graph=any(name.startswith("og:") for name in reader.properties),
-        description="description" in reader.names,
-        canonical="canonical" in reader.rels,
-        prev="prev" in reader.rels,
-        next="next" in reader.rels,
-    )
+    """What the head of a rendered page holds, and the offset of its real `</head>`.
 
-
-def _offset(html: str, line: int, column: int) -> int:
-    """The offset of a parser position (1-based line, 0-based column)."""
-    offset = 0
-    for _ in range(line - 1):
-        offset = html.index("\n", offset) + 1
-    return offset + column
+    Each `</head>` of the text is a candidate; the page up to it is parsed (lexbor, an HTML5
+    parser) with a probe element after it. The candidate is the head's end when the probe lands
+    in the head as an element: not in a script, a comment or an attribute value.
+    """
+    for candidate in HEAD_END_RE.finditer(html):
+        end = candidate.start()
+        tree = LexborHTMLParser(f'{html[:end]}<meta name="{PROBE_NAME}">')
+        probe = tree.css_first(f'meta[name="{PROBE_NAME}"]')
+        if probe is None:
+            continue
+        if probe.parent is None or probe.parent.tag != "head":
+            return NO_HEAD  # The head closed before this point: a page the theme broke.
+        head = probe.parent
+        properties = {
+            str(node.attributes.get("property") or "").strip().lower()
+            for node in head.css("meta[property]")
+        }
+        names = {
+            str(node.attributes.get("name") or "").strip().lower()
+            for node in head.css("meta[name]")
+        }
+        rels: set[str] = set()
+        for node in head.css("link[rel]"):
+            rels.update(str(node.attributes.get("rel") or "").lower().split())
+        return ThemeHead(
+            end=end,
+            open_graph=any(name.startswith("og:") for name in properties),
+            description="description" in names,
+            canonical="canonical" in rels,
+            prev="prev" in rels,
+            next="next" in rels,
+        )
+    return NO_HEAD

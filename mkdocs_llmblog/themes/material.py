@@ -11,19 +11,23 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import write_file
+from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 log = get_plugin_logger(__name__)
 
 SIDEBAR_CLASS = "md-sidebar--secondary"
 TOC_NAV_CLASS = "md-nav--secondary"
+CONTENT_CLASS = "md-content"
 
 AFTER_CONTENT = "llmblog-widgets--after-content"
 IN_SIDEBAR = "llmblog-widgets--sidebar"
@@ -46,79 +50,77 @@ class SidebarSpot:
     """The sidebar is on the page (hidden or not)."""
 
 
-class _SidebarReader(HTMLParser):
-    """Reads Material's secondary sidebar from its opening tag to the end of its toc nav."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.hidden = False
-        self.is_sidebar = False
-        self.toc_depth: int | None = None
-        self.toc_end: tuple[int, int] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        classes = next((value or "" for name, value in attrs if name == "class"), "").split()
-        if self.depth == 0:
-            self.is_sidebar = tag == "div" and SIDEBAR_CLASS in classes
-            self.hidden = any(name == "hidden" for name, _ in attrs)
-            if not self.is_sidebar or self.hidden:
-                raise _Stop
-        if tag == "nav" and self.toc_depth is None and TOC_NAV_CLASS in classes:
-            self.toc_depth = self.depth
-        if tag not in _VOID:
-            self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        self.depth -= 1
-        if tag == "nav" and self.toc_depth is not None and self.depth == self.toc_depth:
-            self.toc_end = self.getpos()
-            raise _Stop
-        if self.depth <= 0:
-            raise _Stop  # The sidebar ended without a table of contents.
-
-
-class _Stop(Exception):
-    pass
-
-
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-)
+NAV_END_RE = re.compile(r"</nav\s*>", re.IGNORECASE)
+PROBE_ATTRIBUTE = "data-llmblog-probe"
+NON_ELEMENTS = frozenset({"-text", "-comment"})
 
 
 def find_sidebar(html: str) -> SidebarSpot:
-    """Where to put widgets in Material's right sidebar: after its table of contents."""
+    """Where to put widgets in Material's right sidebar: just after its table of contents.
+
+    The sidebar is read with lexbor (an HTML5 parser) from its opening tag: the parser finds
+    the table of contents and how many `<nav>` it holds, which gives the candidate end in the
+    text; a second parse with a probe element at that point confirms the probe lands right
+    after the table of contents, inside the sidebar.
+    """
     search_from = 0
     while (mention := html.find(SIDEBAR_CLASS, search_from)) >= 0:
         search_from = mention + len(SIDEBAR_CLASS)
         start = html.rfind("<", 0, mention)
         if start < 0:
             continue
-        reader = _SidebarReader()
-        try:
-            reader.feed(html[start:])
-            reader.close()
-        except _Stop:
-            pass
-        if not reader.is_sidebar:
+        # The sidebars come before the content: the parse need not read the page's body.
+        content = html.find(CONTENT_CLASS, start)
+        tree = LexborHTMLParser(html[start : content if content > 0 else len(html)])
+        sidebar = _first_element(tree)
+        if sidebar is None or not _is_sidebar(sidebar):
             continue  # The class name in text or in another element: not the sidebar.
-        if reader.hidden or reader.toc_end is None:
+        if "hidden" in sidebar.attributes:
+            return SidebarSpot(None, True)  # `hide: [toc]`: the copy after the content shows.
+        toc = sidebar.css_first(f"nav.{TOC_NAV_CLASS}")
+        if toc is None:
             return SidebarSpot(None, True)
-        line, column = reader.toc_end
-        close = _offset(html, start, line, column)
-        end = html.find(">", close)
-        return SidebarSpot(None if end < 0 else end + 1, True)
+        navs = len(toc.css("nav"))  # The table of contents and the navs inside it.
+        ends = list(itertools.islice(NAV_END_RE.finditer(html, start), navs))
+        if len(ends) == navs and _probe_follows_toc(html, start, ends[-1].end()):
+            return SidebarSpot(ends[-1].end(), True)
+        return SidebarSpot(None, True)
     return SidebarSpot(None, False)
 
 
-def _offset(html: str, start: int, line: int, column: int) -> int:
-    offset = start
-    for _ in range(line - 1):
-        offset = html.index("\n", offset) + 1
-    return offset + column
+def _first_element(tree: LexborHTMLParser) -> Node | None:
+    node = tree.body.child if tree.body is not None else None
+    while node is not None and node.tag in NON_ELEMENTS:
+        node = node.next
+    return node
+
+
+def _is_sidebar(node: Node) -> bool:
+    return node.tag == "div" and SIDEBAR_CLASS in str(node.attributes.get("class") or "").split()
+
+
+def _probe_follows_toc(html: str, start: int, offset: int) -> bool:
+    tree = LexborHTMLParser(f"{html[start:offset]}<i {PROBE_ATTRIBUTE}></i>")
+    probe = tree.css_first(f"i[{PROBE_ATTRIBUTE}]")
+    if probe is None:
+        return False
+    previous = _previous_element(probe)
+    inside = probe.parent
+    while inside is not None and not _is_sidebar(inside):
+        inside = inside.parent
+    return (
+        previous is not None
+        and previous.tag == "nav"
+        and TOC_NAV_CLASS in str(previous.attributes.get("class") or "").split()
+        and inside is not None
+    )
+
+
+def _previous_element(node: Node) -> Node | None:
+    previous = node.prev
+    while previous is not None and previous.tag in NON_ELEMENTS:
+        previous = previous.prev
+    return previous
 
 
 class WidgetPlacer:
