@@ -1,7 +1,7 @@
 """What a reader sees, in a real browser: Debian's chromium driven by Playwright.
 
-Without chromium (or Playwright, or axe-core from `tests/browser/node_modules`) these tests skip
-and say why; they never pass without running.
+Without chromium or Playwright these tests skip and say why; they never pass without running.
+axe-core comes with the `axe-playwright-python` package of the `test` extra.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,8 @@ import pytest
 from tests.test_example_site import ARTICLE_URL, build_example
 
 CHROMIUM = "/usr/bin/chromium"
-AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PACKAGE = "axe_playwright_python"
+"""Ships axe-core's `axe.min.js` (the `test` extra installs it)."""
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "browser"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -31,9 +33,16 @@ CHROMIUM_ARGS = [
 ]
 WIDTHS = {"phone": (375, 812), "desktop": (1440, 900)}
 
+pytestmark = pytest.mark.slow
+
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 if not Path(CHROMIUM).exists():
     pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
+def axe_script() -> str:
+    """axe-core, as `axe-playwright-python` ships it."""
+    return resources.files(AXE_PACKAGE).joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -197,12 +206,11 @@ def test_dark_palette(browser: Any, site_url: str) -> None:
 
 @pytest.mark.parametrize("path", [ARTICLE_URL + "/", "blog/", "blog/category/open-source/"])
 def test_no_serious_accessibility_violations(browser: Any, site_url: str, path: str) -> None:
-    if not AXE.is_file():
-        pytest.skip(f"axe-core is not installed at {AXE} (npm install --prefix tests/browser)")
     reader = Reader(browser, *WIDTHS["desktop"])
     try:
         reader.open(site_url + path)
-        reader.page.add_script_tag(path=str(AXE))
+        reader.page.add_script_tag(content=axe_script())
+        assert reader.page.evaluate("typeof axe.run") == "function"
         results = reader.page.evaluate("async () => await axe.run(document)")
         serious = [
             f"{violation['id']} ({violation['impact']}): "
