@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup, Comment, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_llmblog.config import LlmBlogConfig
+
+pytestmark = pytest.mark.slow
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MARKER = "docs:options-reference"

@@ -35,7 +35,10 @@ PREFIX = "/llmblog-demo/"
 MAX_URLS = 3000
 """The crawl stops here: the example site has about 20 pages and their images."""
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+]
 
 
 def git_env(home: Path) -> dict[str, str]:

@@ -19,6 +19,8 @@ from tests.links import references
 from tests.sitebuilder import BuiltSite
 from tests.test_example_site import build_example
 
+pytestmark = pytest.mark.slow
+
 SKIPPED_SCHEMES = {"http", "https", "mailto", "data"}
 
 

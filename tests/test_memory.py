@@ -6,6 +6,7 @@ import gc
 import tracemalloc
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,6 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_llmblog.plugin import LlmBlogPlugin
 from tests.imagefiles import png_with_alpha
 from tests.sitebuilder import post, write_project
+
+pytestmark = pytest.mark.slow
 
 BUILDS = 100
 WARM_UP = 10

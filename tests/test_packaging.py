@@ -22,6 +22,7 @@ def test_the_plugin_is_registered_as_llmblog(group: str) -> None:
     assert entry_point.load() is LlmBlogPlugin
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_templates_stylesheet_and_type_marker(tmp_path: Path) -> None:
     subprocess.run(
         [

@@ -14,6 +14,8 @@ from tests.imagefiles import jpeg
 from tests.links import assert_link_works, root_absolute_urls
 from tests.sitebuilder import BuiltSite, post, write_project
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "example-site"
 ARTICLE_URL = "blog/2025/03/12/open-source-llms"

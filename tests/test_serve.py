@@ -26,6 +26,8 @@ from defusedxml import ElementTree
 
 from tests.sitebuilder import post, write_project
 
+pytestmark = pytest.mark.slow
+
 TIMEOUT = 30.0
 """Seconds to wait for the server to start, and for a rebuild to show."""
 MOUNT = "/blogsite/"
