@@ -13,9 +13,21 @@ A build fills them in this order (see `plugin.LlmBlogPlugin` for the hooks):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from mkdocs.structure.files import File
+
+XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 forbids in any document: feeds holding one are not well formed."""
+
+MAX_CATEGORY_DEPTH = 10
+"""At most this many levels in a category (`A/B/C` is 3): each level's page shows the trail."""
+
+
+def without_xml_forbidden(text: str) -> str:
+    """`text` without the characters XML forbids (which include NUL, see `render.markers`)."""
+    return XML_FORBIDDEN_RE.sub("", text) if XML_FORBIDDEN_RE.search(text) else text
 
 
 class CategoryNameError(ValueError):
@@ -31,10 +43,20 @@ def category_parts(name: str) -> tuple[str, ...]:
     Raises:
         CategoryNameError: a part is empty.
     """
+    if name.count("/") >= MAX_CATEGORY_DEPTH:
+        raise CategoryNameError(
+            f"has a category {shorten(name)!r} of {name.count('/') + 1} levels; a category has "
+            f"at most {MAX_CATEGORY_DEPTH} levels ('Parent/Child' is 2)"
+        )
     parts = tuple(" ".join(part.split()) for part in name.split("/"))
     if any(not part for part in parts):
-        raise CategoryNameError(f"{name!r} has an empty part; write it as 'Parent/Child'")
+        raise CategoryNameError(f"{shorten(name)!r} has an empty part; write it as 'Parent/Child'")
     return parts
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """`text` cut to about `limit` characters, for messages that echo an author's value."""
+    return text if len(text) <= limit else f"{text[: limit - 20]}...{text[-10:]}"
 
 
 def category_full_name(name: str) -> str:

@@ -40,9 +40,9 @@ from mkdocs_llmblog.render.embeds import EmbedError, RecentPostsEmbed, find_embe
 from mkdocs_llmblog.render.excerpts import (
     describe,
     make_portable,
-    plain_text,
     reading_minutes,
     split_content,
+    text_for_reading,
 )
 from mkdocs_llmblog.render.markers import Slots, without_marks
 from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts
@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 Command = Literal["build", "gh-deploy", "serve"]
+LATEST_GZIP_DAY = "2106-02-06"
+"""The last day a gzip header's 32-bit time stamp holds."""
 
 
 class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
@@ -264,7 +266,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         description = describe(post.description, excerpt_html)
         blog.descriptions[post.src_uri] = description
         blog.reading_minutes[post.src_uri] = reading_minutes(
-            plain_text(parts.body_html), self.config.words_per_minute
+            text_for_reading(parts.body_html), self.config.words_per_minute
         )
         # Material prints it in its <meta name="description"> as it is: escaped once here.
         page.meta["description"] = theme_text(description)
@@ -295,7 +297,10 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         for post in self.blog.published:
             file = files.get_file_from_path(post.src_uri)
             if file is not None and file.page is not None:
-                file.page.update_date = (post.updated or post.date).moment.date().isoformat()
+                day = (post.updated or post.date).moment.date().isoformat()
+                # MkDocs stamps sitemap.xml.gz with the latest one, in 32 bits (a post
+                # scheduled after 2106, shown by `mkdocs serve`, would stop the build).
+                file.page.update_date = min(day, LATEST_GZIP_DAY)
         # Static files are copied right after this event: every image copy must exist by then.
         if self.image_plan is not None and self.image_work is not None:
             work, self.image_work = self.image_work, None

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import write_file
 
 from mkdocs_llmblog.layout.urls import FEED_FILES, absolute_url
-from mkdocs_llmblog.model import Blog, FeaturedImage, Post
+from mkdocs_llmblog.model import Blog, FeaturedImage, Post, without_xml_forbidden
 from mkdocs_llmblog.render.excerpts import make_portable
 from mkdocs_llmblog.render.head import html_safe_json
 from mkdocs_llmblog.render.markers import ROOT_MARK
@@ -174,7 +174,8 @@ class FeedWriter:
 
     def _xml_feed(self, kind: str, feed: FeedView) -> str:
         template = self.env.get_template(f"{FEED_TEMPLATE_DIR}{kind}.xml")
-        return template.render(feed=feed)
+        # Whatever other plugins or mkdocs.yml put into the HTML and names: XML forbids these.
+        return without_xml_forbidden(template.render(feed=feed))
 
     def _json_feed(self, feed: FeedView) -> str:
         data: dict[str, Any] = {

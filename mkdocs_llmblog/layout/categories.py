@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from slugify import slugify
 
 from mkdocs_llmblog.model import Category, CategoryTree, Post
+from mkdocs_llmblog.sources.slugs import not_reserved
 
 # Characters that carry meaning in category names but vanish from plain slugs ("C++" vs "C#").
 SPOKEN_SYMBOLS = (("+", " plus "), ("#", " sharp "), ("&", " and "), ("@", " at "))
@@ -28,7 +29,8 @@ def category_slug(name: str) -> str:
     text = name
     for symbol, spoken in SPOKEN_SYMBOLS:
         text = text.replace(symbol, spoken)
-    return slugify(text, max_length=60, word_boundary=True) or slugify(name) or "category"
+    slug = slugify(text, max_length=60, word_boundary=True) or slugify(name) or "category"
+    return not_reserved(slug, "category")
 
 
 def build_category_tree(posts: Sequence[Post], allowed: Sequence[str] | None) -> CategoryTree:

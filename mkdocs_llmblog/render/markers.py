@@ -29,6 +29,7 @@ import secrets
 from mkdocs.utils import get_relative_url
 
 from mkdocs_llmblog.layout.urls import root_prefix
+from mkdocs_llmblog.model import without_xml_forbidden
 
 ROOT_MARK = "\x00R\x00"
 """Stands for "the site root, relative to the page this HTML ends up on"."""
@@ -79,5 +80,6 @@ def localize(html: str, page_url: str) -> str:
 
 
 def without_marks(text: str) -> str:
-    """An author's text with the NUL characters that would let it forge a text marker."""
-    return text.replace("\x00", "") if "\x00" in text else text
+    """An author's text without the NUL characters that would let it forge a text marker, nor
+    the other characters XML forbids (the text may go into feeds)."""
+    return without_xml_forbidden(text)

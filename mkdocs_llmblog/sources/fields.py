@@ -6,8 +6,23 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mkdocs_llmblog.images.spec import ImageSpecError, parse_image_spec
-from mkdocs_llmblog.model import CategoryNameError, ImageSpec, PostDate, category_full_name
+from mkdocs_llmblog.model import (
+    XML_FORBIDDEN_RE,
+    CategoryNameError,
+    ImageSpec,
+    PostDate,
+    category_full_name,
+    shorten,
+    without_xml_forbidden,
+)
 from mkdocs_llmblog.sources.dates import DateError, parse_post_date
+
+MAX_NAMES = 100
+"""At most this many categories, tags or authors a post: every category page shows the post's
+card with all its categories, so a post's cost would grow with the square of their number."""
+MAX_TEXT_LENGTH = 10_000
+"""At most this many characters in a title, slug, or one name."""
+MAX_DESCRIPTION_LENGTH = 100_000
 
 
 class PostError(ValueError):
@@ -26,6 +41,22 @@ class FieldReader:
     def __init__(self, path: str, meta: dict[str, Any]) -> None:
         self.path = path
         self.meta = meta
+        self.cleaned: dict[str, None] = {}
+        """Keys whose text held characters XML forbids, which were removed."""
+
+    def value_text(self, key: str, value: str | int | float) -> str:
+        """A text or number as a text; Python refuses `str()` of an integer of 4,300 digits."""
+        try:
+            return str(value)
+        except ValueError:
+            raise self.fail(key, "is a number of thousands of digits; write a text") from None
+
+    def clean(self, key: str, text: str) -> str:
+        """`text` without the characters XML forbids; the key is noted for one warning."""
+        if XML_FORBIDDEN_RE.search(text):
+            self.cleaned[key] = None
+            return without_xml_forbidden(text)
+        return text
 
     def fail(self, key: str, problem: str) -> PostError:
         return PostError(self.path, key, problem)
@@ -57,9 +88,12 @@ class FieldReader:
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(key, f"must be a text, not {describe_value(value)}")
-        text = str(value).strip()
+        text = self.clean(key, self.value_text(key, value)).strip()
         if not text:
             raise self.fail(key, "is empty; remove the key or give it a value")
+        limit = MAX_DESCRIPTION_LENGTH if key == "description" else MAX_TEXT_LENGTH
+        if len(text) > limit:
+            raise self.fail(key, f"has {len(text):,} characters; it may have at most {limit:,}")
         return text
 
     def names(self, key: str) -> tuple[str, ...]:
@@ -71,13 +105,23 @@ class FieldReader:
             raise self.fail(
                 key, f"must be a list, not {describe_value(value)}; write '{key}: [{example}]'"
             )
+        if len(value) > MAX_NAMES:
+            raise self.fail(
+                key, f"has {len(value):,} items; a post may have at most {MAX_NAMES} {key}"
+            )
         names: list[str] = []
         for index, item in enumerate(value, start=1):
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 raise self.fail(key, f"item {index} must be a text, not {describe_value(item)}")
-            name = " ".join(str(item).split())
+            name = " ".join(self.clean(key, self.value_text(key, item)).split())
             if not name:
                 raise self.fail(key, f"item {index} is empty")
+            if len(name) > MAX_TEXT_LENGTH:
+                raise self.fail(
+                    key,
+                    f"item {index} has {len(name):,} characters; it may have at most "
+                    f"{MAX_TEXT_LENGTH:,}",
+                )
             if name not in names:
                 names.append(name)
         return tuple(names)
@@ -111,9 +155,13 @@ class FieldReader:
 
 
 def describe_value(value: object) -> str:
-    """A front matter value as a message shows it."""
+    """A front matter value as a message shows it, cut to about 80 characters."""
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"{value!r} ({type(value).__name__})"
+    try:
+        shown = repr(value)
+    except ValueError:  # An integer of more than 4,300 digits.
+        shown = "a number of thousands of digits"
+    return f"{shorten(shown)} ({type(value).__name__})"

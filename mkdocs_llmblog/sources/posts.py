@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from mkdocs_llmblog.model import ImageSpec, Post
-from mkdocs_llmblog.sources.fields import FieldReader, PostError
+from mkdocs.plugins import get_plugin_logger
+
+from mkdocs_llmblog.model import XML_FORBIDDEN_RE, ImageSpec, Post, without_xml_forbidden
+from mkdocs_llmblog.sources.fields import MAX_TEXT_LENGTH, FieldReader, PostError
 from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
 from mkdocs_llmblog.sources.markdown import find_first_heading, first_image
 from mkdocs_llmblog.sources.slugs import make_slug
+
+log = get_plugin_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,11 +51,19 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
                 "title",
                 "is missing and the post has no '# heading'; add 'title: ...' to the front matter",
             )
-        title = heading.title
+        # The title the heading shows: `&lt;` is a "<" (escaped again wherever it is printed).
+        title = without_xml_forbidden(html.unescape(heading.title))
+        if len(title) > MAX_TEXT_LENGTH:
+            raise PostError(
+                path,
+                "title",
+                f"(from the '# heading') has {len(title):,} characters; it may have at most "
+                f"{MAX_TEXT_LENGTH:,}",
+            )
     slug_source = fields.text("slug")
     slug = make_slug(slug_source if slug_source is not None else title, options.slug_max_length)
 
-    return Post(
+    post = Post(
         src_uri=src_uri,
         path=path,
         title=title,
@@ -67,6 +80,15 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         image=fields.image(),
         first_image=_first_image(parts.body) if options.find_first_image else None,
     )
+    cleaned = list(fields.cleaned)
+    if XML_FORBIDDEN_RE.search(parts.body.replace("\x00", "")):
+        cleaned.append("the body")
+    if cleaned:
+        keys = ", ".join(k if k.startswith("the ") else f"'{k}'" for k in cleaned)
+        log.warning(
+            f"{path}: {keys} held control characters not allowed in XML (feeds); they were removed"
+        )
+    return post
 
 
 def _first_image(body: str) -> ImageSpec | None:
