@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs_llmblog.cache.files import write_whole
 from mkdocs_llmblog.model import Blog, Excerpt
 
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 RECORD_FILE = "build-record.json"
 
 
@@ -66,16 +66,41 @@ def excerpt_key(blog: Blog, src_uri: str, separator: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def entry_check(entry: dict[str, Any]) -> str:
+    """The SHA-256 an entry is stored with. Its `key` holds the post's source hash, so an entry
+    edited by hand, or moved to another post, no longer matches: the post is rendered again."""
+    fields = {name: value for name, value in entry.items() if name != "check"}
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+
+
+def _recorded(value: object) -> RecordedExcerpt | None:
+    """A recorded excerpt if its check and the types of its values hold, else None."""
+    if not isinstance(value, dict) or value.get("check") != entry_check(value):
+        return None
+    key, html, has_more = value.get("key"), value.get("html"), value.get("has_more")
+    description, minutes = value.get("description"), value.get("reading_minutes")
+    if not (isinstance(key, str) and isinstance(html, str) and isinstance(description, str)):
+        return None
+    if type(has_more) is not bool or type(minutes) is not int or minutes < 1:
+        return None
+    return RecordedExcerpt(key, html, has_more, description, minutes)
+
+
 def load_record(cache_dir: str) -> BuildRecord | None:
-    """The last build's record, or None if there is none or it cannot be trusted."""
+    """The last build's record, or None if there is none or it cannot be trusted.
+
+    An entry that fails its check is left out: its post is rendered again.
+    """
     try:
         with open(os.path.join(cache_dir, RECORD_FILE), encoding="utf-8") as stream:
             data = json.load(stream)
-        if data.get("version") != RECORD_VERSION:
+        if data.get("version") != RECORD_VERSION or not isinstance(data["excerpts"], dict):
             return None
-        excerpts = {
-            src_uri: RecordedExcerpt(**value) for src_uri, value in data["excerpts"].items()
-        }
+        excerpts = {}
+        for src_uri, value in data["excerpts"].items():
+            recorded = _recorded(value)
+            if recorded is not None:
+                excerpts[src_uri] = recorded
         return BuildRecord(str(data["signature"]), excerpts)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
@@ -94,13 +119,14 @@ def save_record(cache_dir: str, blog: Blog, signature: str, separator: str) -> N
         for src_uri, excerpt in blog.excerpts.items():
             if src_uri not in blog.posts_by_src:
                 continue
-            entry = {
+            entry: dict[str, Any] = {
                 "key": excerpt_key(blog, src_uri, separator),
                 "html": excerpt.html,
                 "has_more": excerpt.has_more,
                 "description": blog.descriptions.get(src_uri, ""),
                 "reading_minutes": blog.reading_minutes.get(src_uri, 1),
             }
+            entry["check"] = entry_check(entry)
             stream.write(("" if first else ", ") + json.dumps(src_uri) + ": ")
             stream.write(json.dumps(entry, ensure_ascii=False))
             first = False

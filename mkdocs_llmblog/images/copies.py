@@ -66,3 +66,20 @@ class SourceJob:
 
     source_path: str
     copies: tuple[CopyJob, ...]
+    max_pixels: int = 100_000_000
+    """The `max_image_pixels` option: Pillow's own limit in the process that decodes it."""
+
+
+MAGIC_BYTES = {
+    "JPEG": (b"\xff\xd8\xff",),
+    "PNG": (b"\x89PNG\r\n\x1a\n",),
+    "GIF": (b"GIF87a", b"GIF89a"),
+    "WEBP": (b"RIFF",),
+}
+
+
+def looks_like(data: bytes, output_format: str) -> bool:
+    """The file starts as an image of `output_format` does (WebP: `RIFF....WEBP`)."""
+    if output_format == "WEBP" and data[8:12] != b"WEBP":
+        return False
+    return data.startswith(MAGIC_BYTES.get(output_format, (b"",)))

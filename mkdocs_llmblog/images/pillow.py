@@ -8,8 +8,11 @@ Every function here is pure and picklable, so copies can be made in worker proce
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeElementTree
@@ -28,6 +31,21 @@ TRANSPOSED_ORIENTATIONS = frozenset({5, 6, 7, 8})
 SVG_LENGTH_RE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*$")
 
 
+@contextmanager
+def pixel_limit(max_pixels: int | None) -> Iterator[None]:
+    """Pillow's own decompression-bomb limit set to the `max_image_pixels` option, for a while.
+
+    Pillow warns above its `MAX_IMAGE_PIXELS` (89 M by default) and refuses twice that: without
+    this the option could not lift the limit, nor would it be the limit.
+    """
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    try:
+        yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+
+
 def inspect_image(abs_path: str, max_pixels: int) -> SourceImage:
     """Read an image's header and hash its content.
 
@@ -42,7 +60,9 @@ def inspect_image(abs_path: str, max_pixels: int) -> SourceImage:
     if _looks_like_svg(path, data):
         width, height = _svg_size(data)
         return SourceImage(abs_path, content_hash, len(data), "SVG", width, height, False)
-    with warnings.catch_warnings():
+    # Reading a header decodes nothing: no Pillow limit here, the option's check below says
+    # how large the image is. Decoding it (`write_copies`) has Pillow's limit set to the option.
+    with warnings.catch_warnings(), pixel_limit(None):
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(path) as image:
@@ -104,8 +124,8 @@ def _svg_length(value: str | None) -> int | None:
     return round(float(match.group(1))) if match else None
 
 
-def write_copies(job: SourceJob) -> None:
-    """Decode the source once and write each of its copies.
+def write_copies(job: SourceJob) -> dict[str, str]:
+    """Decode the source once and write each of its copies; return each copy's SHA-256.
 
     Each copy: EXIF orientation applied, metadata stripped, colour profile kept. A file appears
     under its final name only when complete (written to a temporary file and renamed), so a
@@ -115,20 +135,22 @@ def write_copies(job: SourceJob) -> None:
         ImageProblem: the source cannot be decoded (e.g. a truncated file).
     """
     try:
-        with Image.open(job.source_path) as opened:
+        with pixel_limit(job.max_pixels), Image.open(job.source_path) as opened:
             opened.load()
             icc_profile = opened.info.get("icc_profile")
             source = ImageOps.exif_transpose(opened)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise ImageProblem(f"cannot be decoded ({error})") from None
+    hashes = {}
     for copy in job.copies:
         try:
-            _write_copy(source, icc_profile, copy)
+            hashes[copy.target_path] = _write_copy(source, icc_profile, copy)
         except OSError as error:  # A full disk or a read-only cache folder.
             raise ImageProblem(f"could not be written to the cache ({error})") from None
+    return hashes
 
 
-def _write_copy(source: Image.Image, icc_profile: bytes | None, job: CopyJob) -> None:
+def _write_copy(source: Image.Image, icc_profile: bytes | None, job: CopyJob) -> str:
     if job.crop_focus is not None:
         image = ImageOps.fit(
             source, (job.width, job.height), Image.Resampling.LANCZOS, centering=job.crop_focus
@@ -148,9 +170,13 @@ def _write_copy(source: Image.Image, icc_profile: bytes | None, job: CopyJob) ->
         options["method"] = 4
     if job.output_format == "JPEG":
         options["progressive"] = True
+    buffer = io.BytesIO()
+    image.save(buffer, format=job.output_format, **options)
+    data = buffer.getvalue()
     # Read-only: the site gets hard links to these files, which nothing may edit in place.
     with write_whole(job.target_path, read_only=True) as stream:
-        image.save(stream, format=job.output_format, **options)
+        stream.write(data)
+    return hashlib.sha256(data).hexdigest()
 
 
 def _mode_for(image: Image.Image, output_format: str) -> Image.Image:

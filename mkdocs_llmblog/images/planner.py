@@ -26,7 +26,7 @@ from mkdocs_llmblog.images.copies import (
     SourceImage,
     SourceJob,
 )
-from mkdocs_llmblog.images.source_index import SourceIndex
+from mkdocs_llmblog.images.source_index import CopyIndex, SourceIndex
 from mkdocs_llmblog.images.spec import (
     ImageSpecError,
     LocalImage,
@@ -55,10 +55,16 @@ class FeaturedImagePlan:
     """Copies still to write (not in the cache), by source image."""
     users_by_source: dict[str, dict[str, None]] = field(default_factory=dict)
     """Which posts (paths for messages) use each source, to name them when it fails."""
+    max_pixels: int = 100_000_000
+    copy_index: CopyIndex | None = None
+    """The SHA-256 of each cached copy, to tell a sound copy from one edited in the cache."""
 
     @property
     def jobs(self) -> list[SourceJob]:
-        return [SourceJob(path, tuple(copies)) for path, copies in self.copies_by_source.items()]
+        return [
+            SourceJob(path, tuple(copies), self.max_pixels)
+            for path, copies in self.copies_by_source.items()
+        ]
 
 
 @dataclass(frozen=True)
@@ -91,9 +97,15 @@ class FeaturedImagePlanner:
         self.from_content = options.image_from_content
         self.default_spec = self._default_spec(options)
         self.sources: dict[str, SourceImage] = {}
-        self.known_sources = SourceIndex(os.path.join(cache_root(config, options), "sources.json"))
+        root = cache_root(config, options)
+        self.known_sources = SourceIndex(
+            os.path.join(root, "sources.json"), options.max_image_pixels
+        )
+        self.copy_index = CopyIndex(os.path.join(root, "copies.json"))
         self.registered: set[str] = set()
-        self.plan = FeaturedImagePlan()
+        self.plan = FeaturedImagePlan(
+            max_pixels=options.max_image_pixels, copy_index=self.copy_index
+        )
         self.errors: list[str] = []
         self.warned: set[str] = set()
 
@@ -119,13 +131,8 @@ class FeaturedImagePlanner:
                 self.plan.images_by_src[post.src_uri] = image
         if self.errors:
             raise PluginError("\n".join(self.errors))
-        try:
-            self.known_sources.save()
-        except OSError as error:
-            log.warning(
-                f"Could not write {self.known_sources.path} ({error.strerror}); the next build "
-                "reads every image again. Check the 'cache_dir' option"
-            )
+        for index in (self.known_sources, self.copy_index):
+            save_index(index)
         return self.plan
 
     def _featured_for(self, post: Post) -> FeaturedImage | None:
@@ -182,8 +189,8 @@ class FeaturedImagePlanner:
             {w for w in self.settings.widths if w < largest * 0.9} | {largest}
         )
         candidates = tuple(
-            self._copy(target, source, width, round(width * source.height / source.width),
-                       output_format, where)
+            self._copy(target, source, width,
+                       max(1, round(width * source.height / source.width)), output_format, where)
             for width in candidate_widths
         )  # fmt: skip
         main = max((c for c in candidates if (c.width or 0) <= 1024), key=lambda c: c.width or 0,
@@ -254,7 +261,8 @@ class FeaturedImagePlanner:
         if source.width < width or source.height < height:
             # Never upscale: the largest 1200:630 crop the source holds.
             width = min(source.width, round(source.height * SHARE_SIZE[0] / SHARE_SIZE[1]))
-            height = round(width * SHARE_SIZE[1] / SHARE_SIZE[0])
+            width = max(1, width)
+            height = max(1, round(width * SHARE_SIZE[1] / SHARE_SIZE[0]))
         return self._copy(target, source, width, height, "JPEG", where, focus, "share")
 
     def _copy(
@@ -277,6 +285,10 @@ class FeaturedImagePlanner:
         site_path = f"{SITE_IMAGE_DIR}/{stem}-{label or f'{width}w'}-{key[:10]}.{extension}"
         if site_path not in self.registered:
             self.registered.add(site_path)
+            if os.path.lexists(cache_path) and not self.copy_index.is_sound(
+                cache_path, output_format
+            ):
+                self.copy_index.forget(cache_path)  # Edited, replaced or never recorded.
             if not os.path.isfile(cache_path):
                 self.plan.copies_by_source.setdefault(source.abs_path, []).append(
                     CopyJob(
@@ -287,6 +299,17 @@ class FeaturedImagePlanner:
         self.plan.users_by_source.setdefault(source.abs_path, {})[where] = None
         url = self.files.get_file_from_path(site_path).url  # type: ignore[union-attr]
         return ImageCandidate(url, width, height, local=True)
+
+
+def save_index(index: SourceIndex | CopyIndex) -> None:
+    """Write an index of the cache; a cache folder that cannot be written costs only time."""
+    try:
+        index.save()
+    except OSError as error:
+        log.warning(
+            f"Could not write {index.path} ({error.strerror}); the next build reads every image "
+            "again. Check the 'cache_dir' option"
+        )
 
 
 def start_image_work(plan: FeaturedImagePlan, workers: int | None) -> ImageWork | None:
@@ -307,6 +330,9 @@ def finish_image_work(plan: FeaturedImagePlan, work: ImageWork) -> None:
         PluginError: a source image could not be decoded (e.g. a truncated file).
     """
     failures = work.finish()
+    if plan.copy_index is not None:
+        plan.copy_index.record(work.hashes)
+        save_index(plan.copy_index)
     if failures:
         messages = []
         for failure in failures:

@@ -33,7 +33,9 @@ class ImageWork:
         self.report = report
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = None
-        self.futures: dict[Future[None], SourceJob] = {}
+        self.futures: dict[Future[dict[str, str]], SourceJob] = {}
+        self.hashes: dict[str, str] = {}
+        """The SHA-256 of each copy written, by its path in the cache."""
 
     def start(self) -> None:
         """Start writing copies in worker processes, so they overlap with page rendering."""
@@ -50,7 +52,7 @@ class ImageWork:
         if self.pool is None:
             for job in self.jobs:
                 try:
-                    write_copies(job)
+                    self.hashes.update(write_copies(job))
                 except ImageProblem as problem:
                     failures.append(FailedSource(job, str(problem)))
             return failures
@@ -65,6 +67,8 @@ class ImageWork:
                     failures.append(FailedSource(self.futures[future], str(error)))
                 elif error is not None:
                     failures.append(FailedSource(self.futures[future], repr(error)))
+                else:
+                    self.hashes.update(future.result())
                 if time.monotonic() - last_report >= PROGRESS_INTERVAL_SECONDS:
                     last_report = time.monotonic()
                     self.report(f"Featured images: {done}/{total} images done")
