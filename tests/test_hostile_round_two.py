@@ -8,6 +8,7 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -38,7 +39,7 @@ def snapshot(folder: Path, skip: tuple[str, ...] = ("site", ".cache")) -> dict[s
 
 
 def checked_build(
-    tmp_path: Path, config: dict[str, Any], files: dict[str, str | bytes], **kwargs: Any
+    tmp_path: Path, config: dict[str, Any], files: Mapping[str, str | bytes], **kwargs: Any
 ) -> BuiltSite:
     """A build that must write nothing outside site_dir and the cache, nor into docs_dir."""
     before = snapshot(tmp_path)
