@@ -1,0 +1,1 @@
+"""Unit tests of single functions, without a MkDocs build."""
