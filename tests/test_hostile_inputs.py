@@ -1,12 +1,12 @@
 """A corpus of hostile and odd inputs: each a real build with one clear outcome.
 
 Every case either builds, or stops with one message naming the file and the key; none prints a
-traceback, writes into docs_dir, or writes outside site_dir and the cache folder.
+traceback, writes into docs_dir, or writes outside site_dir and the cache folder. Bad front matter
+values are the table of `test_front_matter_errors`, which checks the same of each.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -19,6 +19,7 @@ import pytest
 from tests import imagefiles
 from tests.conftest import LogWatcher
 from tests.sitebuilder import BuiltSite, build_site, post
+from tests.test_front_matter_errors import BAD_POSTS, snapshot
 
 GOOD = post({"date": "2024-01-01", "title": "Good"})
 PNG = imagefiles.png_with_alpha(400, 300)
@@ -70,34 +71,7 @@ LONG_TITLE = "Very long title " * 125  # 2,000 characters
 RTL_TITLE = "مقالة عن النماذج المفتوحة"
 
 CASES: dict[str, Case] = {
-    # Dates
-    "date-feb-30": Case(
-        one_post({"date": "2024-02-30", "title": "X"}), key_error("date", "not a valid date")
-    ),
-    "date-empty": Case(one_post({"date": "", "title": "X"}), key_error("date", "is empty")),
-    "date-list": Case(
-        one_post({"date": ["2024-01-01"], "title": "X"}), key_error("date", "a list")
-    ),
-    "date-mapping-no-created": Case(
-        one_post({"date": {"when": 1}, "title": "X"}), key_error("date", "without 'created'")
-    ),
-    "date-year-0": Case(
-        one_post("date: 0000-01-01\ntitle: X\n"), key_error("date", "year 0 is out of range")
-    ),
-    "date-number": Case(
-        one_post({"date": 20240101, "title": "X"}), key_error("date", "not a date")
-    ),
-    "date-missing": Case(one_post({"title": "X"}), key_error("date", "is missing")),
-    "date-words": Case(
-        one_post({"date": "yesterday", "title": "X"}), key_error("date", "not a valid date")
-    ),
-    "date-month-13": Case(
-        one_post({"date": "2024-13-01", "title": "X"}), key_error("date", "not a valid date")
-    ),
-    "updated-bad": Case(
-        one_post({"date": "2024-01-01", "updated": "soon", "title": "X"}),
-        key_error("updated", "not a valid date"),
-    ),
+    # Dates and front matter that are odd but valid (bad ones: test_front_matter_errors.BAD_POSTS)
     "naive-and-aware-mixed": Case(
         {
             "blog/posts/a.md": post("date: 2024-01-01 10:00\ntitle: Naive\n"),
@@ -106,26 +80,6 @@ CASES: dict[str, Case] = {
         },
         check=titles_on_index("Naive", "Aware", "Day"),
     ),
-    # Front matter
-    "front-matter-list": Case(
-        one_post("- a\n- b\n"), r"docs/blog/posts/x\.md: front matter is a list, not a mapping"
-    ),
-    "front-matter-text": Case(
-        one_post("just a sentence\n"),
-        r"docs/blog/posts/x\.md: front matter is a text, not a mapping",
-    ),
-    "front-matter-invalid-yaml": Case(
-        one_post("title: [unclosed\ndate: 2024-01-01\n"),
-        r"docs/blog/posts/x\.md: front matter is not valid YAML \(line 3",
-    ),
-    "front-matter-tabs": Case(
-        one_post("date: 2024-01-01\n\ttitle: X\n"),
-        r"docs/blog/posts/x\.md: front matter is not valid YAML .*tab",
-    ),
-    "front-matter-duplicate-anchor": Case(
-        one_post("date: &a 2024-01-01\ntitle: *b\n"),
-        r"docs/blog/posts/x\.md: front matter is not valid YAML",
-    ),
     "front-matter-bom": Case(
         {"blog/posts/x.md": "\ufeff" + post({"date": "2024-01-01", "title": "With BOM"})},
         check=titles_on_index("With BOM"),
@@ -133,47 +87,6 @@ CASES: dict[str, Case] = {
     "front-matter-very-large": Case(
         one_post({"date": "2024-01-01", "title": "Large", "padding": "x" * 1_000_000}),
         check=titles_on_index("Large"),
-    ),
-    "front-matter-not-utf8": Case(
-        {"blog/posts/x.md": "---\ndate: 2024-01-01\ntitle: Caf\xe9\n---\n".encode("latin-1")},
-        r"docs/blog/posts/x\.md: front matter cannot be read: the file is not UTF-8",
-    ),
-    "draft-not-bool": Case(
-        one_post({"date": "2024-01-01", "title": "X", "draft": "no"}),
-        key_error("draft", "true or false"),
-    ),
-    "categories-string": Case(
-        one_post({"date": "2024-01-01", "title": "X", "categories": "News"}),
-        key_error("categories", "must be a list"),
-    ),
-    "categories-nested-list": Case(
-        one_post({"date": "2024-01-01", "title": "X", "categories": [["a"]]}),
-        key_error("categories", "must be a text"),
-    ),
-    "categories-empty-part": Case(
-        one_post({"date": "2024-01-01", "title": "X", "categories": ["AI//Safety"]}),
-        key_error("categories", "empty part"),
-    ),
-    "tags-mapping": Case(
-        one_post({"date": "2024-01-01", "title": "X", "tags": {"a": 1}}),
-        key_error("tags", "must be a list"),
-    ),
-    "authors-number": Case(
-        one_post({"date": "2024-01-01", "title": "X", "authors": 5}),
-        key_error("authors", "must be a list"),
-    ),
-    "title-empty": Case(
-        one_post({"date": "2024-01-01", "title": "  "}), key_error("title", "is empty")
-    ),
-    "title-list": Case(
-        one_post({"date": "2024-01-01", "title": ["a"]}), key_error("title", "must be a text")
-    ),
-    "no-title-anywhere": Case(
-        one_post({"date": "2024-01-01"}, "No heading.\n"), key_error("title", "is missing")
-    ),
-    "slug-mapping": Case(
-        one_post({"date": "2024-01-01", "title": "X", "slug": {"a": 1}}),
-        key_error("slug", "must be a text"),
     ),
     # Titles, categories and slugs that are odd but valid
     "title-html-script": Case(
@@ -205,13 +118,6 @@ CASES: dict[str, Case] = {
     "slug-empty-after-slugify": Case(
         one_post({"date": "2024-01-01", "title": "X", "slug": "!!!"}), check=titles_on_index("X")
     ),
-    "duplicate-slugs": Case(
-        {
-            "blog/posts/one.md": post({"date": "2024-01-01", "title": "Same"}),
-            "blog/posts/two.md": post({"date": "2024-01-01", "title": "Other", "slug": "same"}),
-        },
-        r"docs/blog/posts/one\.md and docs/blog/posts/two\.md would both be published",
-    ),
     "category-slug-collision": Case(
         {
             "blog/posts/one.md": post(
@@ -222,11 +128,6 @@ CASES: dict[str, Case] = {
             ),
         },
         r"\(docs/blog/posts/(one|two)\.md\) .* would share the page",
-    ),
-    "category-not-allowed": Case(
-        one_post({"date": "2024-01-01", "title": "X", "categories": ["Nope"]}),
-        key_error("categories", "not in 'categories_allowed'"),
-        options={"categories_allowed": ["Yes"]},
     ),
     # Featured images
     "image-missing": image_case("nope.png", "does not exist"),
@@ -319,19 +220,9 @@ def _assert_slug_length(site: BuiltSite, limit: int) -> None:
     assert all(len(slug) <= limit for slug in slugs), slugs
 
 
-def snapshot(folder: Path, skip: tuple[str, ...]) -> dict[str, str]:
-    result = {}
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder).as_posix()
-        if relative.split("/")[0] in skip or path.is_dir():
-            continue
-        data = b"<link>" if path.is_symlink() else path.read_bytes()
-        result[relative] = hashlib.sha256(data).hexdigest()
-    return result
-
-
 def test_the_corpus_has_at_least_fifty_inputs() -> None:
-    assert len(CASES) >= 50
+    """This corpus, and the table of bad front matter its harness shares."""
+    assert len(CASES) + len(BAD_POSTS) >= 50
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
