@@ -20,7 +20,7 @@ from mkdocs_llmblog.cache.files import write_whole
 from mkdocs_llmblog.images.copies import MIME_TYPES, SourceImage, looks_like
 
 INDEX_VERSION = 2
-COPIES_VERSION = 1
+COPIES_VERSION = 2
 
 
 def entry_check(entry: dict[str, Any]) -> str:
@@ -123,19 +123,35 @@ class CopyIndex:
 
     def is_sound(self, cache_path: str, output_format: str) -> bool:
         """The cached copy is a regular file (no symbolic link), holds what a build wrote there,
-        and starts as an image of its format does."""
-        expected = self.hashes.get(os.path.basename(cache_path))
-        if not isinstance(expected, str):
+        and starts as an image of its format does.
+
+        A copy whose size, modification time and inode are those recorded when its content
+        was last checked is taken as checked: a warm build of thousands of images reads none.
+        Any change to the file (an edit, a replacement) changes one of them.
+        """
+        entry = self.hashes.get(os.path.basename(cache_path))
+        if isinstance(entry, str):
+            entry = {"sha256": entry}
+        if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str):
             return False
         try:
             info = os.lstat(cache_path)
             if not stat.S_ISREG(info.st_mode):
                 return False
+            seen = [info.st_size, info.st_mtime_ns, info.st_ino]
+            if entry.get("stat") == seen:
+                return True
             with open(cache_path, "rb") as stream:
                 data = stream.read()
         except OSError:
             return False
-        return looks_like(data, output_format) and hashlib.sha256(data).hexdigest() == expected
+        sound = (
+            looks_like(data, output_format) and hashlib.sha256(data).hexdigest() == entry["sha256"]
+        )
+        if sound:
+            self.hashes[os.path.basename(cache_path)] = {"sha256": entry["sha256"], "stat": seen}
+            self.changed = True
+        return sound
 
     def forget(self, cache_path: str) -> None:
         """Drop an unsound copy, so it is written again."""
@@ -148,8 +164,9 @@ class CopyIndex:
             pass
 
     def record(self, hashes: dict[str, str]) -> None:
+        """Remember the SHA-256 of copies just written; the next build checks them once."""
         for cache_path, digest in hashes.items():
-            self.hashes[os.path.basename(cache_path)] = digest
+            self.hashes[os.path.basename(cache_path)] = {"sha256": digest}
             self.changed = True
 
     def save(self) -> None:
