@@ -64,9 +64,14 @@ def seed_paragraphs() -> list[str]:
     return [line for line in lines if line and line not in CHROME_LINES]
 
 
-def test_the_article_text_is_unchanged(tmp_path: Path) -> None:
-    site = build_example(tmp_path, "material")
-    body = site.html(ARTICLE_URL).select_one(".llmblog-post-body")
+@pytest.fixture(scope="module")
+def material_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The example on its own theme, built once (strictly: a warning fails the build)."""
+    return build_example(tmp_path_factory.mktemp("example"), "material")
+
+
+def test_the_article_text_is_unchanged(material_site: BuiltSite) -> None:
+    body = material_site.html(ARTICLE_URL).select_one(".llmblog-post-body")
     assert body is not None
     shown = [
         re.sub(r"\s+", " ", element.get_text()).strip().removesuffix("¶")
@@ -77,9 +82,8 @@ def test_the_article_text_is_unchanged(tmp_path: Path) -> None:
     assert shown == seed_paragraphs()
 
 
-def test_the_article_page_shows_what_wordpress_showed(tmp_path: Path) -> None:
-    site = build_example(tmp_path, "material")
-    soup: BeautifulSoup = site.html(ARTICLE_URL)
+def test_the_article_page_shows_what_wordpress_showed(material_site: BuiltSite) -> None:
+    soup: BeautifulSoup = material_site.html(ARTICLE_URL)
     header = soup.select_one(".llmblog-post-header")
     assert header is not None
     assert header.select_one("h1") is not None

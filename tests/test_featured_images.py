@@ -378,6 +378,9 @@ BAD_IMAGE_CASES = [
 ]  # fmt: skip
 
 
+# Slow: each case makes every case's files (a decompression bomb takes a second); the fast layer
+# has all but two of these refusals in test_hostile_inputs' image cases.
+@pytest.mark.slow
 @pytest.mark.parametrize("case", BAD_IMAGE_CASES)
 def test_bad_images_name_the_post_and_key(tmp_path: Path, case: str) -> None:
     image, extra, problem = _bad_image_cases(tmp_path)[case]

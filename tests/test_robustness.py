@@ -176,6 +176,7 @@ def digests(site: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_two_clean_builds_with_source_date_epoch_are_byte_identical(tmp_path: Path) -> None:
     first = digests(build_example(tmp_path / "one", "1735689600"))
     second = digests(build_example(tmp_path / "two", "1735689600"))
