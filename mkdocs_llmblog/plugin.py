@@ -51,7 +51,7 @@ from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
 from mkdocs_llmblog.sources.discovery import docs_folder_name, read_posts
 from mkdocs_llmblog.sources.markdown import find_first_heading, remove_line
-from mkdocs_llmblog.themes.material import write_feed_folder_sitemaps
+from mkdocs_llmblog.themes.material import WidgetPlacer, write_feed_folder_sitemaps
 
 if TYPE_CHECKING:
     from mkdocs_llmblog.images.pool import ImageWork
@@ -284,12 +284,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             url=config.site_url,
             name=config.site_name,
             description=config.site_description,
-            theme_name=config.theme.name,
-            theme_has_toc_sidebar="toc.integrate" not in (config.theme.get("features") or []),
             docs_name=docs_folder_name(config),
         )
+        placer = WidgetPlacer.for_theme(config.theme)
         self.pages = PageRenderer(
-            self.blog, self.views, env, files, self.config, self.labels, self.slots, site
+            self.blog, self.views, env, files, self.config, self.labels, self.slots, site, placer
         )
         self.env = env
         # The sitemap's <lastmod> is rendered before the pages, from each page's update_date;
@@ -382,8 +381,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             site_dir=config.site_dir,
         )
         written = FeedWriter(blog, settings, env).write_all(self.post_bodies)
-        if config.theme.name == "material":
-            write_feed_folder_sitemaps(config.site_dir, written)
+        write_feed_folder_sitemaps(config.theme, config.site_dir, written)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_image_work()

@@ -52,9 +52,6 @@ class SiteFacts:
     url: str | None
     name: str
     description: str | None
-    theme_name: str | None
-    theme_has_toc_sidebar: bool
-    """Material without `toc.integrate`: its pages have a right sidebar for the widgets."""
     docs_name: str
 
 
@@ -71,6 +68,7 @@ class PageRenderer:
         labels: dict[str, str],
         slots: Slots,
         site: SiteFacts,
+        placer: WidgetPlacer,
     ) -> None:
         self.blog = blog
         self.views = views
@@ -80,9 +78,7 @@ class PageRenderer:
         self.labels = labels
         self.slots = slots
         self.site = site
-        self.placer = WidgetPlacer(
-            use_sidebar=site.theme_name == "material", expect_sidebar=site.theme_has_toc_sidebar
-        )
+        self.placer = placer
         self.feed_formats = list(options.feed_formats) if options.feeds and site.url else []
         self.cards: dict[str, str] = {}
         """Each post's card, portable (see `markers.PORTABLE`), by source path."""

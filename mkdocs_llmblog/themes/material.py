@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.theme import Theme
 from mkdocs.utils import write_file
 from selectolax.lexbor import LexborHTMLParser
 from selectolax.lexbor import LexborNode as Node
@@ -132,6 +133,14 @@ class WidgetPlacer:
         self.expect_sidebar = expect_sidebar
         self.warned = False
 
+    @classmethod
+    def for_theme(cls, theme: Theme) -> WidgetPlacer:
+        """The placement for a site's theme: Material's sidebar where the theme is Material;
+        with its `toc.integrate` feature no sidebar is expected (and none is warned of)."""
+        material = is_material(theme)
+        integrated = "toc.integrate" in (theme.get("features") or [])
+        return cls(use_sidebar=material, expect_sidebar=material and not integrated)
+
     def place(
         self, html: str, slot: str, render_widgets: Callable[[str], str], page_path: str
     ) -> str:
@@ -165,8 +174,15 @@ class WidgetPlacer:
         return html
 
 
-def write_feed_folder_sitemaps(site_dir: str, feed_paths: list[str]) -> None:
-    """Write an empty `sitemap.xml` in each folder that holds a feed, unless one exists."""
+def is_material(theme: Theme) -> bool:
+    """The site's theme is Material for MkDocs."""
+    return theme.name == "material"
+
+
+def write_feed_folder_sitemaps(theme: Theme, site_dir: str, feed_paths: list[str]) -> None:
+    """On Material, an empty `sitemap.xml` in each folder that holds a feed, unless one exists."""
+    if not is_material(theme):
+        return
     for folder in sorted({posixpath.dirname(path) for path in feed_paths}):
         if not folder:
             continue  # The site's own sitemap is there.
