@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 from PIL import Image, ImageDraw
@@ -53,6 +54,7 @@ def truncated_png() -> bytes:
     return png_with_alpha(400, 300)[:-300]
 
 
+@functools.cache
 def decompression_bomb() -> bytes:
     # A tiny file whose header claims 20000 x 20000 pixels.
     return _save(Image.new("1", (20000, 20000)), "PNG")

@@ -42,14 +42,15 @@ def parse_post_date(value: object, zone: ZoneInfo) -> PostDate:
                 f"has {shorten(value)!r}, {len(text):,} characters: not a date; {DATE_HINT}"
             )
         try:
-            if len(text) == 10:
-                return parse_post_date(dt.date.fromisoformat(text), zone)
-            return parse_post_date(dt.datetime.fromisoformat(text), zone)
+            parsed = (
+                dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+            )
         except ValueError as error:
             raise DateError(
                 f"has {shorten(value)!r}, which is not a valid date "
                 f"({shorten(str(error))}); {DATE_HINT}"
             ) from None
+        return parse_post_date(parsed, zone)  # A date beyond the calendar says so itself.
     kind = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else None
     shown = kind or f"{_shown(value)} ({type(value).__name__})"
     raise DateError(f"is {shown}, not a date; {DATE_HINT}")

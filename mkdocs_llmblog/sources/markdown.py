@@ -16,7 +16,8 @@ INLINE_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
 ATX_H1_RE = re.compile(r"^ {0,3}#(?!#)[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$")
 ATTR_LIST_RE = re.compile(r"\s*\{:?[^}]*\}\s*$")
 MARKDOWN_IMAGE_RE = re.compile(
-    r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'][^)]*)?\)"
+    r"!\[(?P<alt>[^\]]*)\]\(\s*(?:<(?P<bracketed>[^>\n]+)>|(?P<src>[^)\s]+))"
+    r"(?:\s+[\"'][^)]*)?\s*\)"
 )
 
 
@@ -125,5 +126,6 @@ def first_image(markdown: str) -> MarkdownImage | None:
     code = code_spans(markdown)
     for match in MARKDOWN_IMAGE_RE.finditer(markdown):
         if not in_spans(match.start(), code):
-            return MarkdownImage(match["src"], match["alt"].strip() or None)
+            source = match["bracketed"] or match["src"]
+            return MarkdownImage(source, match["alt"].strip() or None)
     return None

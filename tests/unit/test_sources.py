@@ -167,6 +167,15 @@ def test_parse_post_date_refuses_moments_outside_the_years_1_to_9999_in_utc(
     assert parse_post_date(dt.date(1, 1, 2), ZoneInfo("Etc/GMT-9")).date_only
 
 
+def test_a_date_string_beyond_the_calendar_in_utc_says_so_once() -> None:
+    with pytest.raises(DateError) as error:
+        parse_post_date("0001-01-01", PARIS)
+    assert str(error.value) == (
+        "has 0001-01-01T00:00:00+00:09:21, which is outside the years 1 to 9999 in UTC; "
+        "give a date between 0001-01-02 and 9999-12-30"
+    )
+
+
 # sources.frontmatter.split_front_matter
 
 
@@ -317,6 +326,8 @@ def test_find_first_heading_none(markdown: str) -> None:
         ("![](plain.png)", MarkdownImage("plain.png", None)),
         ("![  ](blank-alt.png)", MarkdownImage("blank-alt.png", None)),
         ("![T](<angled.png>)", MarkdownImage("angled.png", "T")),
+        ("![T](<with space.png>)", MarkdownImage("with space.png", "T")),
+        ('![T](<with space.png> "A title")', MarkdownImage("with space.png", "T")),
         ('![T](titled.png "A title")', MarkdownImage("titled.png", "T")),
         ("`![code](no.png)` then ![Real](yes.png)", MarkdownImage("yes.png", "Real")),
         ("```\n![code](no.png)\n```\n![Real](yes.png)", MarkdownImage("yes.png", "Real")),
