@@ -107,10 +107,8 @@ class SourceIndex:
 
     def save(self) -> None:
         """Write the index whole or not at all."""
-        if not self.changed:
-            return
-        with write_whole(self.path, text=True) as stream:
-            json.dump({"version": INDEX_VERSION, "images": self.entries}, stream)
+        if self.changed:
+            _write_index(self.path, INDEX_VERSION, "images", self.entries)
 
 
 class CopyIndex:
@@ -170,7 +168,11 @@ class CopyIndex:
             self.changed = True
 
     def save(self) -> None:
-        if not self.changed:
-            return
-        with write_whole(self.path, text=True) as stream:
-            json.dump({"version": COPIES_VERSION, "copies": self.hashes}, stream)
+        """Write the index whole or not at all."""
+        if self.changed:
+            _write_index(self.path, COPIES_VERSION, "copies", self.hashes)
+
+
+def _write_index(path: str, version: int, key: str, entries: dict[str, Any]) -> None:
+    with write_whole(path, text=True) as stream:
+        json.dump({"version": version, key: entries}, stream)
