@@ -11,7 +11,7 @@ them), and the two made of elements carry a token drawn anew for each build.
 | `ROOT_MARK` | the site root, relative to the page the HTML lands on | `relative_url(url, PORTABLE)`, `excerpts.make_portable` | `localize` (pages), `feeds.writer` (the absolute site URL) |
 | `PORTABLE` | "any page": a page URL given to views to make portable HTML | the renderer | never written out: URLs made for it start with `ROOT_MARK` |
 | `EXCERPT_MARK` | a post's excerpt inside its cached card | `renderer.PageRenderer._card` | the same, per list |
-| `PLACEMENT` | the CSS classes of one copy of the widgets | `renderer.PageRenderer._widgets_html` | `themes.material.place_widgets` callers |
+| `PLACEMENT` | the CSS classes of one copy of the widgets | `renderer.PageRenderer._widgets_html` | `themes.material.WidgetPlacer.place`, through `PageRenderer.add_widgets` |
 | `Slots.widgets` | where the widgets go, at the end of `page.content` | `on_page_context` | `on_post_page` (`PageRenderer.add_widgets`) |
 | `Slots.embed(n)` | the n-th `<!-- llmblog:... -->` list of a page | `on_page_markdown` (`embeds.find_embeds`) | `on_page_context` (`PageRenderer.render_content`) |
 
