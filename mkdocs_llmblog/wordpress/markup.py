@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MORE_PLACEHOLDER = "llmblogexcerptmark"
@@ -12,14 +14,19 @@ MORE_PLACEHOLDER = "llmblogexcerptmark"
 UNCONVERTED_NOTE = "not converted"
 """The words that follow every shortcode or block left in a post, to find them by search."""
 
-_MORE_RE = re.compile(r"<!--\s*more\b.*?-->", re.DOTALL | re.IGNORECASE)
+_MORE_START_RE = re.compile(r"<!--\s*more\b", re.IGNORECASE)
 _NEXTPAGE_RE = re.compile(r"<!--\s*nextpage\s*-->", re.IGNORECASE)
 _NOTEASER_RE = re.compile(r"<!--\s*noteaser\s*-->", re.IGNORECASE)
-_BLOCK_COMMENT_RE = re.compile(
+# A block comment is `<!--\s*(/)?wp:NAME(\s+\{.*?\})?\s*(/)?-->`, found in parts: a lazy `.*?`
+# would search to the end of the text from every start that has no end.
+_BLOCK_START_RE = re.compile(
     r"<!--\s*(?P<close>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)"
-    r"(?P<attributes>\s+\{.*?\})?\s*(?P<void>/)?-->",
-    re.DOTALL,
 )
+_BLOCK_ATTRIBUTES_RE = re.compile(r"\s+\{")
+_BLOCK_ATTRIBUTES_END_RE = re.compile(r"\}\s*(?P<void>/)?-->")
+_BLOCK_END_RE = re.compile(r"\s*(?P<void>/)?-->")
+_CODE_OPEN_RE = re.compile(r"<(pre|code)\b", re.IGNORECASE)
+_CODE_CLOSE_RE = re.compile(r"</(pre|code)>", re.IGNORECASE)
 _BLOCK_TAGS = (
     "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|"
     "area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|"
@@ -28,7 +35,6 @@ _BLOCK_TAGS = (
 _BLOCK_OPEN_RE = re.compile(rf"(<(?:{_BLOCK_TAGS})[\s/>])", re.IGNORECASE)
 _BLOCK_CLOSE_RE = re.compile(rf"(</(?:{_BLOCK_TAGS})>)", re.IGNORECASE)
 _STARTS_WITH_BLOCK_RE = re.compile(rf"^</?(?:{_BLOCK_TAGS})[\s/>]", re.IGNORECASE)
-_PRE_RE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
 _PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 
 
@@ -38,6 +44,84 @@ class Marked:
 
     html: str
     unconverted: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """What else was wrong, for the summary."""
+
+
+def element_spans(text: str, names: tuple[str, ...] = ("pre", "code")) -> list[tuple[int, int]]:
+    """Where `<pre ...>...</pre>` (and `<code>`) elements are, as `<pre\\b.*?</pre>` finds them.
+
+    In one pass: each opening tag looks up its closing tag among those found, rather than
+    searching the rest of the text.
+    """
+    closings: dict[str, list[int]] = {}
+    for found in _CODE_CLOSE_RE.finditer(text):
+        closings.setdefault(found.group(1).lower(), []).append(found.start())
+    spans: list[tuple[int, int]] = []
+    after = 0
+    for found in _CODE_OPEN_RE.finditer(text):
+        name = found.group(1).lower()
+        if name not in names or found.start() < after:
+            continue
+        starts = closings.get(name, [])
+        index = bisect_left(starts, found.end())
+        if index == len(starts):
+            continue
+        after = starts[index] + len(name) + 3
+        spans.append((found.start(), after))
+    return spans
+
+
+def _comment_spans(text: str, starts: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """Each start matched up with the first `-->` after it, as a lazy `.*?-->` would."""
+    ends = [found.start() for found in re.finditer("-->", text)]
+    after = 0
+    for found in starts:
+        if found.start() < after:
+            continue
+        index = bisect_left(ends, found.end())
+        if index == len(ends):
+            return
+        after = ends[index] + 3
+        yield found.start(), after
+
+
+@dataclass(frozen=True)
+class _BlockComment:
+    start: int
+    end: int
+    name: str
+    void: bool
+
+
+def _block_comments(text: str) -> Iterator[_BlockComment]:
+    attribute_ends = list(_BLOCK_ATTRIBUTES_END_RE.finditer(text))
+    attribute_end_starts = [found.start() for found in attribute_ends]
+    position = 0
+    while True:
+        start = _BLOCK_START_RE.search(text, position)
+        if start is None:
+            return
+        end: re.Match[str] | None = None
+        attributes = _BLOCK_ATTRIBUTES_RE.match(text, start.end())
+        if attributes is not None:
+            index = bisect_left(attribute_end_starts, attributes.end())
+            if index < len(attribute_ends):
+                end = attribute_ends[index]
+        name_end = start.end()
+        while end is None:
+            end = _BLOCK_END_RE.match(text, name_end)
+            # As the pattern would, give back the name's last `-` to a `-->` right after it.
+            if end is None and text[name_end - 1] == "-" and name_end - 1 > start.start("name"):
+                name_end -= 1
+            else:
+                break
+        if end is None:
+            position = start.start() + 1
+            continue
+        name = text[start.start("name") : min(name_end, start.end())]
+        yield _BlockComment(start.start(), end.end(), name, end["void"] is not None)
+        position = end.end()
 
 
 def unconverted_mark(code: str, kind: str) -> str:
@@ -48,16 +132,18 @@ def unconverted_mark(code: str, kind: str) -> str:
 def mark_more(body: str) -> str:
     """Put the placeholder in place of the first `<!--more-->`; drop page breaks and the rest."""
     body = _NEXTPAGE_RE.sub("", _NOTEASER_RE.sub("", body))
-    first = _MORE_RE.search(body)
-    if first is None:
+    spans = list(_comment_spans(body, _MORE_START_RE.finditer(body)))
+    if not spans:
         return body
-    before, after = body[: first.start()], _MORE_RE.sub("", body[first.end() :])
-    return f"{before}\n\n{MORE_PLACEHOLDER}\n\n{after}"
+    parts = [body[: spans[0][0]], f"\n\n{MORE_PLACEHOLDER}\n\n"]
+    for (_, end), (next_start, _) in zip(spans, [*spans[1:], (len(body), 0)], strict=True):
+        parts.append(body[end:next_start])
+    return "".join(parts)
 
 
 def has_blocks(body: str) -> bool:
     """Whether the body was written in the block editor (Gutenberg)."""
-    return _BLOCK_COMMENT_RE.search(body) is not None
+    return next(_block_comments(body), None) is not None
 
 
 def remove_block_comments(body: str) -> Marked:
@@ -67,15 +153,17 @@ def remove_block_comments(body: str) -> Marked:
     every visit; it is left as a visible mark.
     """
     unconverted: list[str] = []
-
-    def replace(match: re.Match[str]) -> str:
-        if not match["void"]:
-            return ""
-        name = f"wp:{match['name']}"
-        unconverted.append(name)
-        return f"\n\n<p>{unconverted_mark(name, 'block')}</p>\n\n"
-
-    return Marked(_BLOCK_COMMENT_RE.sub(replace, body), tuple(unconverted))
+    parts: list[str] = []
+    position = 0
+    for comment in _block_comments(body):
+        parts.append(body[position : comment.start])
+        position = comment.end
+        if comment.void:
+            name = f"wp:{comment.name}"
+            unconverted.append(name)
+            parts.append(f"\n\n<p>{unconverted_mark(name, 'block')}</p>\n\n")
+    parts.append(body[position:])
+    return Marked("".join(parts), tuple(unconverted))
 
 
 def autop(body: str) -> str:
@@ -85,12 +173,14 @@ def autop(body: str) -> str:
     adds them when it shows a post. Block-level elements are left alone, `<pre>` untouched.
     """
     preformatted: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        preformatted.append(match.group(0))
-        return f"\n\n\x00{len(preformatted) - 1}\x00\n\n"
-
-    text = _PRE_RE.sub(keep, body.replace("\r\n", "\n").replace("\r", "\n"))
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    parts: list[str] = []
+    position = 0
+    for start, end in element_spans(text, ("pre",)):
+        preformatted.append(text[start:end])
+        parts += [text[position:start], f"\n\n\x00{len(preformatted) - 1}\x00\n\n"]
+        position = end
+    text = "".join(parts) + text[position:]
     text = _BLOCK_CLOSE_RE.sub(r"\1\n\n", _BLOCK_OPEN_RE.sub(r"\n\n\1", text))
     chunks: list[str] = []
     for raw_chunk in _PARAGRAPH_BREAK_RE.split(text):
@@ -102,5 +192,6 @@ def autop(body: str) -> str:
         elif _STARTS_WITH_BLOCK_RE.match(chunk):
             chunks.append(chunk)
         else:
-            chunks.append("<p>" + re.sub(r"\s*\n\s*", "<br />\n", chunk) + "</p>")
+            lines = (line.strip() for line in chunk.split("\n"))
+            chunks.append("<p>" + "<br />\n".join(lines) + "</p>")
     return "\n".join(chunks)
