@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import markdownify
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
+from mkdocs_llmblog.sources.markdown import scan_lines
 from mkdocs_llmblog.wordpress.markup import (
     MORE_PLACEHOLDER,
     autop,
@@ -28,8 +30,15 @@ _TAG_START_RE = re.compile(r"<(?=[A-Za-z/!?])")
 _EMPHASIS_UNDERSCORE_RE = re.compile(r"(?<!\w)_|_(?!\w)")
 _LANGUAGE_CLASS_RE = re.compile(r"^(?:language|lang)-([\w+#.-]+)$")
 _BRUSH_RE = re.compile(r"brush:\s*([\w+#-]+)")
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _URL_TEXT_RE = re.compile(r"^\s*(https?://\S+)\s*$")
+_LINK_BRACKET_RE = re.compile(r"\](?=[(:]|$)")
+_DEFINITION_START_RE = re.compile(r"^(\s*)\[")
+_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_IGNORED_IN_SCHEME_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060\ufeff]+")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_DATA_IMAGE_RE = re.compile(r"^data:image/(?:png|jpeg|jpg|gif|webp|avif|bmp)(?:;[^,]*)?,", re.I)
+MAX_DEPTH = 100
+"""HTML nested deeper than this is kept as plain text: the converter recurses per level."""
 
 
 class BodyLinks(Protocol):
@@ -50,6 +59,41 @@ class ConvertedBody:
 
     markdown: str
     unconverted: tuple[str, ...]
+    unsafe: tuple[str, ...] = ()
+    """Addresses of links and images with an unsafe scheme, left as plain text."""
+    notes: tuple[str, ...] = ()
+    """What else was wrong with the body, for the summary."""
+
+
+def is_safe_url(url: str, *, image: bool = False) -> bool:
+    """Whether a link (or, with `image`, an image) address is safe on a page.
+
+    Only `http`, `https`, `mailto`, `tel` and relative addresses are, and for images `data:`
+    of raster image types. The scheme is read as a browser reads it: entities decoded (also
+    twice encoded ones, which Markdown would decode), spaces and control characters ignored.
+    """
+    text = url
+    for _ in range(4):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    else:
+        return False
+    squeezed = _IGNORED_IN_SCHEME_RE.sub("", text)
+    scheme = _SCHEME_RE.match(squeezed)
+    if scheme is None:
+        return True
+    name = scheme.group(1).lower()
+    if name in _SAFE_SCHEMES:
+        return True
+    return image and name == "data" and _DATA_IMAGE_RE.match(squeezed) is not None
+
+
+@dataclass
+class _Problems:
+    unsafe: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def convert_body(
@@ -68,18 +112,77 @@ def convert_body(
     if not from_block_editor:
         body = autop(body)
     shortcodes = expand_shortcodes(body, galleries)
-    soup = BeautifulSoup(shortcodes.html, "html.parser")
+    problems = _Problems(notes=list(shortcodes.notes))
+    soup = _parse(shortcodes.html, problems)
     _relink(soup, links)
+    _remove_unsafe(soup, problems)
     markdown = _converter().convert_soup(soup)
     return ConvertedBody(
-        _tidy(markdown, excerpt_separator), blocks.unconverted + shortcodes.unconverted
+        _tidy(markdown, excerpt_separator),
+        blocks.unconverted + shortcodes.unconverted,
+        tuple(problems.unsafe),
+        tuple(problems.notes),
     )
 
 
 def html_to_inline_markdown(fragment: str) -> str:
-    """A short HTML text, such as a caption, as one line of Markdown."""
-    markdown = _converter().convert_soup(BeautifulSoup(fragment, "html.parser"))
+    """A short HTML text, such as a caption, as one line of Markdown; unsafe links as text."""
+    problems = _Problems()
+    soup = _parse(fragment, problems)
+    _remove_unsafe(soup, problems)
+    markdown = _converter().convert_soup(soup)
     return " ".join(markdown.split())
+
+
+def _parse(fragment: str, problems: _Problems) -> BeautifulSoup:
+    soup = BeautifulSoup(fragment, "html.parser")
+    if _flatten_deep(soup, MAX_DEPTH):
+        problems.notes.append(
+            f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is kept as plain text"
+        )
+    return soup
+
+
+def _flatten_deep(soup: BeautifulSoup, limit: int) -> bool:
+    """Keep only the text of elements nested `limit` levels deep; whether there were any.
+
+    Walked with a stack of its own: the depth is the input's.
+    """
+    flattened = False
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        for child in node.contents:
+            if not isinstance(child, Tag):
+                continue
+            if depth + 1 < limit:
+                stack.append((child, depth + 1))
+            elif any(isinstance(grandchild, Tag) for grandchild in child.contents):
+                text = child.get_text()
+                child.clear()
+                child.append(NavigableString(text))
+                flattened = True
+    return flattened
+
+
+def _remove_unsafe(soup: BeautifulSoup, problems: _Problems) -> None:
+    """Links and images whose address could run a script become their text."""
+    for image in soup.find_all("img"):
+        assert isinstance(image, Tag)
+        source = image.get("src")
+        if isinstance(source, str) and source and not is_safe_url(source, image=True):
+            problems.unsafe.append(source)
+            alt = image.get("alt")
+            image.replace_with(NavigableString(alt if isinstance(alt, str) else ""))
+    for anchor in soup.find_all("a"):
+        assert isinstance(anchor, Tag)
+        href = anchor.get("href")
+        if isinstance(href, str) and href and not is_safe_url(href):
+            problems.unsafe.append(href)
+            if anchor.get_text().strip() == href.strip():
+                anchor.decompose()  # An embed's address as its text: nothing to read.
+            else:
+                anchor.unwrap()
 
 
 def html_to_text(fragment: str) -> str:
@@ -128,6 +231,8 @@ class _Converter(markdownify.MarkdownConverter):
             return ""
         text = text.replace("\\", "\\\\").replace("*", r"\*").replace("`", r"\`")
         text = _EMPHASIS_UNDERSCORE_RE.sub(r"\\_", text)
+        # Text that reads as a Markdown link (`[a](javascript:...)`) or definition stays text.
+        text = _LINK_BRACKET_RE.sub(r"\\]", _DEFINITION_START_RE.sub(r"\1\\[", text))
         # A `<` or `&lt;` in the text must not become a tag or an entity in Markdown.
         return _TAG_START_RE.sub("&lt;", _ENTITY_LIKE_RE.sub("&amp;", text))
 
@@ -175,16 +280,9 @@ def _tidy(markdown: str, excerpt_separator: str) -> str:
     if mark:
         markdown = f"{first.rstrip()}\n\n{excerpt_separator}\n\n{rest.replace(mark, '').lstrip()}"
     lines: list[str] = []
-    fence: str | None = None
-    for line in markdown.split("\n"):
-        opening = _FENCE_RE.match(line)
-        if opening:
-            marker = opening.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
-        elif fence is None and not line.strip(" \t\xa0\u200b"):
+    for scanned in scan_lines(markdown):
+        line = scanned.text
+        if not scanned.in_code and not line.strip(" \t\xa0\u200b"):
             if lines and lines[-1] == "":
                 continue
             line = ""
