@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from mkdocs_llmblog.wordpress.files import UnsafePath, without_control_characters
 from mkdocs_llmblog.wordpress.importer import (
     ImportOptions,
     ImportReport,
@@ -42,7 +43,8 @@ def add_parser(subcommands: argparse._SubParsersAction[argparse.ArgumentParser])
         description=(
             "Turn a WordPress export (Tools → Export → All content) into posts under "
             "<docs_dir>/<blog_dir>/posts/, with their images, and write a redirect map for "
-            "mkdocs-redirects. Existing files are never overwritten without --force."
+            "mkdocs-redirects. Existing files are never overwritten without --force, and with "
+            "it only those the importer wrote. Nothing is written through a symbolic link."
         ),
     )
     parser.add_argument("export", type=Path, metavar="EXPORT.xml", help="the WordPress export")
@@ -113,7 +115,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         export = read_export(args.export)
         progress = _progress(not args.no_progress, err)
         report = import_export(export, plan.options, progress)
-        _print_redirects(report, plan, args.export, out)
+        try:
+            _print_redirects(report, plan, args.export, out)
+        finally:
+            report.files.save_manifest()
     except (CommandError, WxrError, SettingsError) as error:
         print(f"llmblog {COMMAND}: error: {error}", file=err)
         return 1
@@ -207,17 +212,26 @@ def _print_redirects(report: ImportReport, plan: _Plan, export: Path, out: TextI
     target = plan.redirects_file
     count = plural(len(redirect_map), "old permalink")
     if target is not None:
-        if target.exists() and not plan.options.force:
+        text = without_control_characters(render_redirect_map(redirect_map, export.name))
+        outcome: str
+        try:
+            outcome = report.files.write_outside(target, text.encode("utf-8"))
+        except UnsafePath as error:
+            out.write(f"{error}\n")
+            outcome = "refused"
+        if outcome == "exists":
             out.write(f"{target} exists and was not overwritten (--force overwrites it).\n")
-            target = None
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(render_redirect_map(redirect_map, export.name), encoding="utf-8")
+        elif outcome == "kept":
+            out.write(f"{target} was not written by the importer and was kept.\n")
+        if outcome == "written":
             out.write(f"Redirects: {count} mapped in {target}.\n")
+        else:
+            target = None
     if target is None:
         out.write(f"Redirects: {count} mapped below.\n")
     out.write(
         "To serve them, install mkdocs-redirects (pip install mkdocs-redirects) and add it to "
         "the plugins of mkdocs.yml:\n\n"
     )
-    out.write(render_snippet(redirect_map, str(target) if target is not None else None))
+    snippet = render_snippet(redirect_map, str(target) if target is not None else None)
+    out.write(without_control_characters(snippet))

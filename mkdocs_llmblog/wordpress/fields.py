@@ -12,10 +12,22 @@ from zoneinfo import ZoneInfo
 from mkdocs_llmblog.sources.slugs import make_slug
 from mkdocs_llmblog.wordpress.wxr import CategoryDefinition, Item
 
+CATEGORY_MAX_DEPTH = 20
+"""Parents of a category followed this far up; higher ones are left out."""
 FILE_SLUG_MAX_LENGTH = 120
 """Longest slug written, which is also the file name (WordPress allows 200 characters)."""
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _RSS_YEAR_RE = re.compile(r"\s(?:19|20)\d\d\s")
 _WORDPRESS_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """`text` cut to `limit` characters with an ellipsis, for messages that echo a value.
+
+    Control characters are shown escaped (`\\t`, `\\x1b`): never sent to the terminal.
+    """
+    text = _CONTROL_RE.sub(lambda found: found.group(0).encode("unicode_escape").decode(), text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def post_title(item: Item) -> str:
@@ -30,13 +42,25 @@ def slug_source(item: Item, title: str) -> str:
     return name or title
 
 
-def unique_slug(text: str, used: set[str]) -> str:
-    """An ASCII slug for `text` that is not in `used` (`-2`, `-3`... added), added to it."""
+class DateOutOfRange(ValueError):
+    """A date that cannot be written in the time zone asked for; the message says which."""
+
+
+def unique_slug(text: str, used: set[str], numbers: dict[str, int] | None = None) -> str:
+    """An ASCII slug for `text` that is not in `used` (`-2`, `-3`... added), added to it.
+
+    `numbers` keeps the last number given to each slug, so that many posts of one slug cost no
+    more than their number.
+    """
     base = make_slug(text, FILE_SLUG_MAX_LENGTH)
-    slug, number = base, 1
+    numbers = {} if numbers is None else numbers
+    slug, number = base, numbers.get(base, 1)
+    if number > 1:
+        slug = f"{base}-{number}"
     while slug in used:
         number += 1
         slug = f"{base}-{number}"
+    numbers[base] = number
     used.add(slug)
     return slug
 
@@ -46,10 +70,13 @@ def post_moment(item: Item, zone: ZoneInfo) -> dt.datetime | None:
 
     The GMT date is exact; drafts have none, so their local date is read in `zone`; an export
     without either has the RSS `pubDate`.
+
+    Raises:
+        DateOutOfRange: the date is beyond the calendar once moved to `zone`.
     """
     gmt = wordpress_date(item.post_date_gmt)
     if gmt is not None:
-        return gmt.replace(tzinfo=dt.UTC).astimezone(zone)
+        return _in_zone(gmt.replace(tzinfo=dt.UTC), zone, f"{item.post_date_gmt} (GMT)")
     local = wordpress_date(item.post_date)
     if local is not None:
         return local.replace(tzinfo=zone)
@@ -57,16 +84,28 @@ def post_moment(item: Item, zone: ZoneInfo) -> dt.datetime | None:
         return None  # WordPress writes `Mon, 30 Nov -0001 00:00:00 +0000` for "no date".
     try:
         published = email.utils.parsedate_to_datetime(item.pub_date)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return published.astimezone(zone) if published.tzinfo else published.replace(tzinfo=zone)
+    if not published.tzinfo:
+        return published.replace(tzinfo=zone)
+    return _in_zone(published, zone, item.pub_date)
+
+
+def _in_zone(moment: dt.datetime, zone: ZoneInfo, text: str) -> dt.datetime:
+    try:
+        return moment.astimezone(zone)
+    except (OverflowError, ValueError):
+        raise DateOutOfRange(f"date {text[:40]} is out of range in {zone.key}") from None
 
 
 def modified_moment(item: Item, zone: ZoneInfo) -> dt.datetime | None:
     """When a post was last changed, in `zone`."""
     gmt = wordpress_date(item.post_modified_gmt)
     if gmt is not None:
-        return gmt.replace(tzinfo=dt.UTC).astimezone(zone)
+        try:
+            return gmt.replace(tzinfo=dt.UTC).astimezone(zone)
+        except (OverflowError, ValueError):
+            return None
     local = wordpress_date(item.post_modified)
     return local.replace(tzinfo=zone) if local is not None else None
 
@@ -82,12 +121,18 @@ def wordpress_date(text: str) -> dt.datetime | None:
 
 
 def category_path(nicename: str, name: str, definitions: dict[str, CategoryDefinition]) -> str:
-    """A category as `Parent/Child`, from the parents the export's `<wp:category>` give."""
+    """A category as `Parent/Child`, from the parents the export's `<wp:category>` give.
+
+    At most `CATEGORY_MAX_DEPTH` levels: the path of each category is walked up from it, and a
+    chain of thousands would cost thousands of steps per post.
+    """
     names = [category_name(name)]
     seen = {nicename}
     definition = definitions.get(nicename)
     parent = definition.parent if definition else ""
     while parent and parent not in seen and parent in definitions:
+        if len(names) >= CATEGORY_MAX_DEPTH:
+            break
         seen.add(parent)
         names.append(category_name(definitions[parent].name))
         parent = definitions[parent].parent

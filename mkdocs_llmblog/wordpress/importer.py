@@ -17,17 +17,20 @@ from mkdocs_llmblog.layout.urls import post_path
 from mkdocs_llmblog.sources.slugs import make_slug
 from mkdocs_llmblog.wordpress.convert import convert_body, html_to_inline_markdown, html_to_text
 from mkdocs_llmblog.wordpress.fields import (
+    DateOutOfRange,
     category_path,
     modified_moment,
     post_moment,
     post_title,
+    shorten,
     slug_source,
     unique_slug,
 )
+from mkdocs_llmblog.wordpress.files import ImportFiles, UnsafePath, remove_leftovers
 from mkdocs_llmblog.wordpress.media import MediaTally, PostMedia, Uploads, site_host
-from mkdocs_llmblog.wordpress.redirects import old_page_path, old_page_url
+from mkdocs_llmblog.wordpress.redirects import has_control_characters, old_page_path, old_page_url
 from mkdocs_llmblog.wordpress.shortcodes import GalleryImage
-from mkdocs_llmblog.wordpress.writer import render_post, write_file
+from mkdocs_llmblog.wordpress.writer import render_post
 from mkdocs_llmblog.wordpress.wxr import Export, Item
 
 DraftPolicy = Literal["skip", "import"]
@@ -83,6 +86,8 @@ class ImportReport:
     """What an import did, for the summary."""
 
     posts_dir: Path
+    files: ImportFiles
+    """Where the files went, which were kept, and the manifest."""
     written: list[Path] = field(default_factory=list)
     drafts: int = 0
     """Of the written posts, those marked `draft: true`."""
@@ -96,6 +101,10 @@ class ImportReport:
     redirects: dict[str, str] = field(default_factory=dict)
     """Old page path -> new post source, relative to `docs_dir`."""
     pages_ignored: int = 0
+    unsafe: list[tuple[str, str]] = field(default_factory=list)
+    """(post, address) of links and images left as text: their scheme could run a script."""
+    refused: list[str] = field(default_factory=list)
+    """Paths not written, as symbolic links or not folders, each a message naming it."""
 
 
 @dataclass
@@ -115,11 +124,21 @@ def import_export(
     export: Export, options: ImportOptions, progress: Progress = no_progress
 ) -> ImportReport:
     """Write the posts of `export` into `options.posts_dir`, with their uploads and redirects."""
-    report = ImportReport(options.posts_dir)
+    files = ImportFiles(options.docs_dir, options.posts_dir, options.force)
+    report = ImportReport(options.posts_dir, files)
+    try:
+        files.check_folder(options.posts_dir)
+    except UnsafePath:
+        pass  # Refused post by post.
+    else:
+        remove_leftovers(options.posts_dir)
     planned = _plan(export, options, report)
     importer = _Importer(export, options, report, planned)
-    for post in progress(planned):
-        importer.import_post(post)
+    try:
+        for post in progress(planned):
+            importer.import_post(post)
+    finally:
+        files.save_manifest()
     return report
 
 
@@ -127,6 +146,7 @@ def _plan(export: Export, options: ImportOptions, report: ImportReport) -> list[
     """The posts to import, in export order, each with a unique slug and a date."""
     planned: list[_PlannedPost] = []
     used_slugs: set[str] = set()
+    slug_numbers: dict[str, int] = {}
     for item in export.items:
         if item.post_type == "page":
             report.pages_ignored += 1
@@ -142,12 +162,17 @@ def _plan(export: Export, options: ImportOptions, report: ImportReport) -> list[
             report.skipped["password-protected" if item.password else reason] += 1
             continue
         title = post_title(item)
-        date = post_moment(item, options.zone)
+        try:
+            date = post_moment(item, options.zone)
+        except DateOutOfRange as error:
+            report.skipped["date out of range"] += 1
+            report.notes.append((shorten(title), f"{error}; not imported"))
+            continue
         if date is None:
             report.skipped["no date"] += 1
-            report.notes.append((title, "has no valid date in the export; not imported"))
+            report.notes.append((shorten(title), "has no valid date in the export; not imported"))
             continue
-        slug = unique_slug(slug_source(item, title), used_slugs)
+        slug = unique_slug(slug_source(item, title), used_slugs, slug_numbers)
         planned.append(_PlannedPost(item, slug, title, date, draft))
     return planned
 
@@ -169,6 +194,7 @@ class _Importer:
         self.attachments = {
             item.post_id: item for item in export.items if item.post_type == "attachment"
         }
+        self.categories: dict[tuple[str, str], str] = {}
         self.attached: dict[str, list[Item]] = {}
         for attachment in sorted(self.attachments.values(), key=lambda item: item.menu_order):
             self.attached.setdefault(attachment.post_parent, []).append(attachment)
@@ -183,35 +209,66 @@ class _Importer:
                     self.post_files.setdefault(key, post.file_name)
 
     def import_post(self, post: _PlannedPost) -> None:
-        options = self.options
-        target = options.posts_dir / post.file_name
+        """Write one post; what goes wrong with it is noted and the import goes on."""
+        target = self.options.posts_dir / post.file_name
         label = str(target)
-        exists = target.exists()
-        if exists and not options.force:
-            self.report.skipped["already exists (--force overwrites)"] += 1
-        else:
-            media = PostMedia(
-                self.uploads,
-                options.posts_dir / post.slug,
-                label,
-                self.report.media,
-                force=options.force,
-            )
-            body = convert_body(
-                post.item.content,
-                links=_PostLinks(self, media),
-                galleries=lambda ids: self._gallery(post.item, ids),
-                excerpt_separator=options.excerpt_separator,
-            )
-            if body.unconverted:
-                self.report.unconverted.append((label, tuple(dict.fromkeys(body.unconverted))))
-            front_matter = self._front_matter(post, media, label)
-            write_file(target, render_post(front_matter, body.markdown), force=options.force)
-            self.report.written.append(target)
-            if post.draft:
-                self.report.drafts += 1
+        try:
+            self._write_post(post, target, label)
+        except UnsafePath as error:
+            self.report.refused.append(str(error))
+            self.report.skipped["not written (see above)"] += 1
+            return
+        except RecursionError:
+            self.report.notes.append((label, "too deeply nested to convert; not imported"))
+            self.report.skipped["could not be converted"] += 1
+            return
+        except OSError as error:
+            where = shorten(str(error.filename)) + ": " if error.filename else ""
+            problem = error.strerror or str(error)
+            self.report.notes.append((label, f"{where}{problem}; not imported"))
+            self.report.skipped["could not be written"] += 1
+            return
         if not post.draft:
             self._add_redirect(post, label)
+
+    def _write_post(self, post: _PlannedPost, target: Path, label: str) -> None:
+        """Write the post, unless its file is there and not the importer's to overwrite."""
+        options = self.options
+        files = self.report.files
+        files.check(target)
+        if files.exists(target):
+            if not options.force:
+                self.report.skipped["already exists (--force overwrites)"] += 1
+                return
+            if not files.may_overwrite(target):
+                files.kept.append(target)
+                self.report.skipped["kept (see above)"] += 1
+                return
+        media = PostMedia(
+            self.uploads,
+            options.posts_dir / post.slug,
+            label,
+            self.report.media,
+            force=options.force,
+            files=files,
+        )
+        body = convert_body(
+            post.item.content,
+            links=_PostLinks(self, media),
+            galleries=lambda ids: self._gallery(post.item, ids),
+            excerpt_separator=options.excerpt_separator,
+        )
+        if body.unconverted:
+            self.report.unconverted.append((label, tuple(dict.fromkeys(body.unconverted))))
+        self.report.unsafe += [(label, url) for url in body.unsafe]
+        self.report.notes += [(label, note) for note in body.notes]
+        front_matter = self._front_matter(post, media, label)
+        text = render_post(front_matter, body.markdown)
+        if files.write(target, text.encode("utf-8")) != "written":
+            return
+        self.report.written.append(target)
+        if post.draft:
+            self.report.drafts += 1
 
     def _front_matter(self, post: _PlannedPost, media: PostMedia, label: str) -> dict[str, Any]:
         item = post.item
@@ -224,7 +281,7 @@ class _Importer:
         if description:
             meta["description"] = description
         categories = [
-            category_path(term.nicename, term.name, self.export.categories)
+            self._category(term.nicename, term.name)
             for term in item.terms
             if term.domain == "category" and term.nicename != DEFAULT_CATEGORY and term.name
         ]
@@ -242,6 +299,12 @@ class _Importer:
         if post.draft:
             meta["draft"] = True
         return meta
+
+    def _category(self, nicename: str, name: str) -> str:
+        key = (nicename, name)
+        if key not in self.categories:
+            self.categories[key] = category_path(nicename, name, self.export.categories)
+        return self.categories[key]
 
     def _featured_image(self, item: Item, media: PostMedia, label: str) -> Any:
         thumbnail_id = item.meta.get("_thumbnail_id", "").strip()
@@ -262,7 +325,7 @@ class _Importer:
             location = url
         else:
             self.report.notes.append(
-                (label, f"featured image {url} was not found and is not an https:// URL; "
+                (label, f"featured image {shorten(url)} was not found and is not an https:// URL; "
                  "left out")
             )  # fmt: skip
             return None
@@ -300,10 +363,16 @@ class _Importer:
     def _add_redirect(self, post: _PlannedPost, label: str) -> None:
         if not post.item.link:
             return
+        link = shorten(post.item.link)
+        if has_control_characters(post.item.link):
+            self.report.notes.append(
+                (label, f"old address {link} has control characters; not redirected")
+            )
+            return
         old_path = old_page_path(post.item.link, self.export.home_url)
         if old_path is None:
             self.report.notes.append(
-                (label, f"old address {post.item.link} cannot be redirected by a static site")
+                (label, f"old address {link} cannot be redirected by a static site")
             )
             return
         options = self.options

@@ -5,17 +5,47 @@ from __future__ import annotations
 import filecmp
 import posixpath
 import re
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from mkdocs_llmblog.sources.slugs import WINDOWS_RESERVED_RE
+from mkdocs_llmblog.wordpress.files import ImportFiles, is_link
 
 UPLOADS_PATH = "wp-content/uploads/"
 # WordPress's copies of an upload: resized (`-300x200`), scaled down from a big original
 # (`-scaled`), rotated, or edited in its image editor (`-e1700000000`).
 _VARIANT_RE = re.compile(r"^(?P<stem>.+?)(?:-\d+x\d+|-scaled|-rotated|-e\d{10,})(?P<ext>\.\w+)$")
 _PHOTON_HOST_RE = re.compile(r"^i\d\.wp\.com$")
+_UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*]+')
+NAME_MAX_BYTES = 100
+"""Longest name of a copied upload, in UTF-8 bytes (file systems allow 255)."""
+_SUFFIX_MAX_LENGTH = 16
+
+
+def safe_file_name(name: str, number: int = 1) -> str:
+    """A name any file system takes for an upload: no control or reserved characters, no
+    Windows device name (`con.png` becomes `con-1.png`), at most `NAME_MAX_BYTES` bytes with its
+    extension kept; `number` above 1 is added as `-2`."""
+    name = _UNSAFE_NAME_RE.sub("-", name).strip(" .") or "file"
+    first, dot, rest = name.partition(".")
+    if WINDOWS_RESERVED_RE.fullmatch(first.rstrip(" ")):
+        name = f"{first}-1{dot}{rest}"
+    stem, suffix = posixpath.splitext(name)
+    if len(suffix) > _SUFFIX_MAX_LENGTH:
+        stem, suffix = name, ""
+    if number > 1:
+        stem = f"{stem}-{number}"
+        marker = f"-{number}"
+    else:
+        marker = ""
+    budget = NAME_MAX_BYTES - len(suffix.encode("utf-8"))
+    encoded = stem.encode("utf-8")
+    if len(encoded) > budget:
+        head = stem[: len(stem) - len(marker)].encode("utf-8")[: budget - len(marker)]
+        stem = head.decode("utf-8", "ignore") + marker
+    return stem + suffix
 
 
 @dataclass(frozen=True)
@@ -125,7 +155,14 @@ class PostMedia:
     """Copies the uploads a post uses into a folder beside it, without overwriting others."""
 
     def __init__(
-        self, uploads: Uploads, folder: Path, post_label: str, tally: MediaTally, *, force: bool
+        self,
+        uploads: Uploads,
+        folder: Path,
+        post_label: str,
+        tally: MediaTally,
+        *,
+        force: bool,
+        files: ImportFiles | None = None,
     ) -> None:
         self.uploads = uploads
         self.folder = folder
@@ -133,8 +170,11 @@ class PostMedia:
         self.post_label = post_label
         self.tally = tally
         self.force = force
+        self.files = files or ImportFiles(folder.parent, folder.parent, force, overwrite_any=True)
+        """Without the import's, `force` overwrites any file (a folder of its own)."""
         self._names_by_source: dict[Path, str] = {}
         self._used_names: set[str] = set()
+        self._next_number: dict[str, int] = {}
         self._reported: set[str] = set()
 
     def place(self, url: str) -> Placed | None:
@@ -168,24 +208,36 @@ class PostMedia:
             return self._names_by_source[key]
         name = self._free_name(source)
         target = self.folder / name
-        if not target.exists() or self.force:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        if not self.files.exists(target) or self.files.may_overwrite(target):
+            self.files.write(target, source.read_bytes())
         self.tally.copied += 1
         self._names_by_source[key] = name
         self._used_names.add(name)
         return name
 
     def _free_name(self, source: Path) -> str:
-        """The file's own name, or `name-2.ext`... if another file holds it."""
-        stem, suffix = source.stem, source.suffix
-        number = 1
+        """The file's own name made safe, or `name-2.ext`... if another file holds it.
+
+        The numbers go on from the last one tried, so many uploads of one name cost no more
+        than their number.
+        """
+        base = safe_file_name(source.name)
+        number = self._next_number.get(base, 1)
+        self.files.check_folder(self.folder)
         while True:
-            name = source.name if number == 1 else f"{stem}-{number}{suffix}"
-            target = self.folder / name
-            taken_here = name in self._used_names
-            if not taken_here and (
-                not target.exists() or self.force or filecmp.cmp(source, target, shallow=False)
-            ):
-                return name
+            name = safe_file_name(source.name, number)
             number += 1
+            if name in self._used_names:
+                continue
+            target = self.folder / name
+            if is_link(target):
+                continue  # Never written through: another name.
+            if (
+                not self.files.exists(target)
+                or self.files.may_overwrite(target)
+                or filecmp.cmp(source, target, shallow=False)
+            ):
+                self._next_number[base] = number
+                return name
+            if self.force and target not in self.files.kept:
+                self.files.kept.append(target)

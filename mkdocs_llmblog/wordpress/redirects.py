@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from urllib.parse import unquote, urlsplit
 
@@ -10,6 +11,12 @@ import yaml
 INLINE_LIMIT = 30
 """Above this many redirects, the printed `mkdocs.yml` snippet refers to the file instead."""
 _PAGE_SUFFIXES = (".html", ".htm", ".php")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def has_control_characters(permalink: str) -> bool:
+    """Whether a permalink, percent-decoded, holds NUL or other control characters."""
+    return _CONTROL_RE.search(unquote(permalink)) is not None
 
 
 def old_page_path(permalink: str, home_url: str) -> str | None:
@@ -29,7 +36,9 @@ def old_page_path(permalink: str, home_url: str) -> str | None:
     if base and (path == base or path.startswith(base + "/")):
         path = path[len(base) :]
     segments = [segment for segment in path.split("/") if segment]
-    if not segments or any(segment in (".", "..") or "\\" in segment for segment in segments):
+    if _CONTROL_RE.search(path) or not segments:
+        return None
+    if any(segment in (".", "..") or "\\" in segment for segment in segments):
         return None
     last = segments[-1]
     if last.lower().endswith(_PAGE_SUFFIXES):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from mkdocs_llmblog.wordpress.fields import shorten
 from mkdocs_llmblog.wordpress.importer import ImportReport
+
+__all__ = ["format_details", "format_summary", "plural", "shorten"]
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -13,14 +16,25 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 def format_details(report: ImportReport) -> str:
     """Post by post: images not found, shortcodes and blocks left marked, other problems."""
     lines: list[str] = []
+    if report.refused:
+        lines += ["Not written:"]
+        lines += [f"  {message}" for message in dict.fromkeys(report.refused)]
+    kept = list(dict.fromkeys(report.files.kept))
+    if kept:
+        lines += ["Kept, as the importer did not write them or they changed since:"]
+        lines += [f"  {path}" for path in kept]
+    if report.unsafe:
+        lines += ["Links and images with unsafe addresses, left as plain text:"]
+        lines += [f"  {post}: {shorten(url)}" for post, url in report.unsafe]
     if report.media.missing:
         lines += ["Images not found locally (the posts keep their original URL):"]
-        lines += [f"  {post}: {url}" for post, url in report.media.missing]
+        lines += [f"  {post}: {shorten(url)}" for post, url in report.media.missing]
     if report.unconverted:
         lines += ["Shortcodes and blocks left in the text, marked 'not converted':"]
         lines += [f"  {post}: {', '.join(names)}" for post, names in report.unconverted]
-    if report.notes:
+    if report.notes or report.files.warnings:
         lines += ["To look at:"]
+        lines += [f"  {warning}" for warning in report.files.warnings]
         lines += [f"  {post}: {note}" for post, note in report.notes]
     return "".join(f"{line}\n" for line in lines)
 
