@@ -420,6 +420,11 @@ def test_huge_values_are_cut_in_messages(tmp_path: Path, capsys: Capsys) -> None
     assert run.code == 0, run.err
     assert max(len(line) for line in run.out.splitlines()) < 300
     assert "…" in run.out
+    for option in ("--timezone", "--blog-dir"):
+        refused = run_cli(capsys, *args, option, "Z" * 4000)
+        assert refused.code == 1
+        assert "Z" * 79 + "…" in refused.err
+        assert len(refused.err) < 300
     assert shorten("abc", 80) == "abc"
     assert shorten("a" * 100, 80) == "a" * 79 + "…"
 

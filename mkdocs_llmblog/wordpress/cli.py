@@ -18,6 +18,7 @@ from mkdocs_llmblog.wordpress.importer import (
     import_export,
     no_progress,
 )
+from mkdocs_llmblog.wordpress.messages import shorten
 from mkdocs_llmblog.wordpress.redirects import render_redirect_map, render_snippet
 from mkdocs_llmblog.wordpress.settings import SettingsError, SiteSettings, read_site_settings
 from mkdocs_llmblog.wordpress.summary import format_details, format_summary, plural
@@ -153,14 +154,18 @@ def _resolve(args: argparse.Namespace) -> _Plan:
             f"{uploads}: no such folder; --uploads takes a copy of wp-content/uploads"
         )
     blog_dir = (args.blog_dir or _setting(settings, "blog_dir") or defaults.blog_dir).strip("/")
-    if not blog_dir or ".." in blog_dir.split("/"):
-        raise CommandError(f"--blog-dir {args.blog_dir!r} must name a folder inside docs")
+    if (
+        not blog_dir
+        or ".." in blog_dir.split("/")
+        or without_control_characters(blog_dir) != blog_dir
+    ):
+        raise CommandError(f"--blog-dir {shorten(blog_dir)!r} must name a folder inside docs")
     zone_name = args.timezone or _setting(settings, "timezone") or defaults.zone.key
     try:
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
         raise CommandError(
-            f"{zone_name!r} is not a known time zone; use an IANA name such as 'UTC' or "
+            f"{shorten(zone_name)!r} is not a known time zone; use an IANA name such as 'UTC' or "
             "'Europe/Berlin'"
         ) from None
     options = ImportOptions(

@@ -10,24 +10,29 @@ from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from mkdocs_llmblog.sources.slugs import make_slug
+from mkdocs_llmblog.wordpress.messages import shorten
 from mkdocs_llmblog.wordpress.wxr import CategoryDefinition, Item
+
+__all__ = [
+    "CATEGORY_MAX_DEPTH",
+    "DateOutOfRange",
+    "category_name",
+    "category_path",
+    "modified_moment",
+    "post_moment",
+    "post_title",
+    "shorten",
+    "slug_source",
+    "unique_slug",
+    "wordpress_date",
+]
 
 CATEGORY_MAX_DEPTH = 20
 """Parents of a category followed this far up; higher ones are left out."""
 FILE_SLUG_MAX_LENGTH = 120
 """Longest slug written, which is also the file name (WordPress allows 200 characters)."""
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _RSS_YEAR_RE = re.compile(r"\s(?:19|20)\d\d\s")
 _WORDPRESS_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
-
-
-def shorten(text: str, limit: int = 80) -> str:
-    """`text` cut to `limit` characters with an ellipsis, for messages that echo a value.
-
-    Control characters are shown escaped (`\\t`, `\\x1b`): never sent to the terminal.
-    """
-    text = _CONTROL_RE.sub(lambda found: found.group(0).encode("unicode_escape").decode(), text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def post_title(item: Item) -> str:

@@ -12,6 +12,8 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 import defusedxml.ElementTree as SafeElementTree
 
+from mkdocs_llmblog.wordpress.messages import shorten
+
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
@@ -125,9 +127,10 @@ def read_export(path: Path) -> Export:
     except OSError as error:
         raise WxrError(f"{path}: cannot be read ({error.strerror or error})") from None
     except defusedxml.EntitiesForbidden as error:
-        where = f" pointing to {error.sysid!r}" if error.sysid else ""
+        where = f" pointing to {shorten(error.sysid)!r}" if error.sysid else ""
+        entity = shorten(error.name or "")
         raise WxrError(
-            f"{path}: refused: the file declares the XML entity {error.name!r}{where}. "
+            f"{path}: refused: the file declares the XML entity {entity!r}{where}. "
             "WordPress exports never declare entities; they are how entity-expansion "
             "('billion laughs') and external-entity attacks work, so the file is not read. "
             f"Use an untouched export ({EXPORT_HINT})"
@@ -154,7 +157,7 @@ def _read_tree(path: Path, root: Element) -> Export:
     channel = root.find("channel")
     if _name(root.tag) != "rss" or channel is None:
         raise WxrError(
-            f"{path}: not a WordPress export: the document is <{_name(root.tag)}>, not "
+            f"{path}: not a WordPress export: the document is <{shorten(_name(root.tag))}>, not "
             f"<rss><channel>...; {EXPORT_HINT}"
         )
     fields: dict[str, str] = {}
