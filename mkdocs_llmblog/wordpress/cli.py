@@ -124,7 +124,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         print(f"llmblog {COMMAND}: error: {error}", file=err)
         return 1
     except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
+        where = f"{shorten(str(error.filename), 200)}: " if error.filename else ""
         print(f"llmblog {COMMAND}: error: {where}{error.strerror or error}", file=err)
         return 1
     details = format_details(report)
@@ -163,7 +163,7 @@ def _resolve(args: argparse.Namespace) -> _Plan:
     zone_name = args.timezone or _setting(settings, "timezone") or defaults.zone.key
     try:
         zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise CommandError(
             f"{shorten(zone_name)!r} is not a known time zone; use an IANA name such as 'UTC' or "
             "'Europe/Berlin'"
