@@ -6,6 +6,7 @@ import os
 from typing import TYPE_CHECKING, Literal
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -74,11 +75,10 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     | `on_config` | 0 | resets all build state; adds the template folder and stylesheet; picks labels and date formats | state never leaks between rebuilds |
     | `on_files` | 0 | `sources` reads every post once; `layout` gives posts and lists their URLs and generated files; `images` plans featured images and starts writing copies in other processes; a `--dirty` build reuses recorded excerpts | everything that must know all posts reads front matter here, before any page event |
     | `on_nav` | 0 | takes posts out of the navigation | the nav is rendered into every page |
-    | `on_page_markdown` | 0 | titles posts and lists safely for the theme; drops a heading that became the title; turns embed directives into slots | `page.meta` exists from here on |
-    | `on_page_content` | -50 | cuts each post's excerpt, description and reading time out of its HTML | after other plugins changed the HTML, so the excerpt is what the post shows |
+    | `on_page_markdown` | 0 | titles posts safely for the theme; drops a heading that became the title; turns embed directives into slots | `page.meta` exists from here on |
+    | `on_page_content` | -50 | cuts each post's excerpt, description and reading time out of its HTML; titles list pages safely for the theme | after other plugins changed the HTML, so the excerpt is what the post shows; a list's title from its rendered heading is known from here on |
     | `on_env` | 0 | makes the page renderer; sets the sitemap dates; waits for the image copies | static files are copied right after this event |
-    | `on_page_context` | 50 | leaves in `page.content` only the page's own text | the search plugins index it at priority 0 |
-    | `on_page_context` | -50 | renders posts and lists into `page.content`, fills embeds, adds the widget slot | after the search index: chrome and excerpts stay out of it |
+    | `on_page_context` | -50 | renders posts and lists into `page.content`, fills embeds, adds the widget slot | after the search plugins (priority 0) indexed the page's own text: chrome and excerpts stay out of the index |
     | `on_post_page` | 100 | replaces the widget slot with the widgets (and Material's sidebar copy) | before other plugins (minifiers) rewrite the markup the widgets are placed by |
     | `on_post_page` | -100 | adds head tags the theme lacks; gives the page its own content back | after other plugins (Material's social cards) wrote theirs |
     | `on_post_build` | -50 | writes the dirty-build record and the feeds | after other plugins' post_build, so nothing removes the feeds |
@@ -199,12 +199,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog = self.blog
         if blog is None:
             return markdown
-        markdown = self._take_embeds(without_marks(markdown), page, blog)
-        src_uri = page.file.src_uri
-        post = blog.post_for(src_uri)
-        list_page = blog.list_pages_by_src.get(src_uri)
-        if list_page is not None:
-            self._title_for_theme(page, str(page.title or list_page.listing.title))
+        post = blog.post_for(page.file.src_uri)
+        if post is not None:
+            # A post's body goes into feeds, and its excerpt holds text markers.
+            markdown = without_marks(markdown)
+        markdown = self._take_embeds(markdown, page, blog)
         if post is None:
             return markdown
         self._title_for_theme(page, post.title)
@@ -221,6 +220,18 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         # Material prints `page.meta.title` as it is where set, else `page.title|striptags`,
         # which would decode the entities again.
         page.meta["title"] = page.title
+
+    def _title_list_page(self, page: Page) -> None:
+        """Title a list page as the theme may print it, once MkDocs has rendered it."""
+        written = page.meta.get("title")
+        if isinstance(written, str) and not isinstance(written, Markup):
+            # Front matter (an intro's own, or a generated list's): the author's plain text.
+            self._title_for_theme(page, written)
+        else:
+            # The intro's rendered heading: MkDocs gives its text as HTML, tags stripped and
+            # entities kept, which is how a theme prints it.
+            page.title = Markup(page.title or "")
+            page.meta["title"] = page.title
 
     def _take_embeds(self, markdown: str, page: Page, blog: Blog) -> str:
         if "llmblog:" not in markdown:
@@ -255,8 +266,13 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         blog = self.blog
-        post = blog.post_for(page.file.src_uri) if blog else None
-        if blog is None or post is None:
+        if blog is None:
+            return html
+        if page.file.src_uri in blog.list_pages_by_src:
+            self._title_list_page(page)
+            return html
+        post = blog.post_for(page.file.src_uri)
+        if post is None:
             return html
         parts = split_content(html, self.config.excerpt_separator)
         # An embedded post list belongs on the post's own page, not in its summary.
@@ -306,18 +322,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             finish_image_work(self.image_plan, work)
         return env
 
-    # Runs before the search plugins (priority 0): they index only the page's own text.
-    @event_priority(50)
-    def _on_page_context_searchable(
-        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext | None:
-        if self.pages is not None:
-            self.pages.searchable_content(page)
-        return context
-
     # Runs after the search plugins: lists, neighbours and related posts stay out of the index.
     @event_priority(-50)
-    def _on_page_context_render(
+    def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         if self.pages is None:
@@ -327,8 +334,6 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if data is not None:
             context["llmblog"] = data  # type: ignore[typeddict-unknown-key]
         return context
-
-    on_page_context = CombinedEvent(_on_page_context_searchable, _on_page_context_render)
 
     # Runs before other plugins' post_page: a minifier must not rewrite the widget slot and the
     # theme markup the widgets are placed by.

@@ -380,3 +380,112 @@ def test_reading_time_counts_the_rendered_words(tmp_path: Path, theme: str) -> N
     card = site.html("blog").select_one("article.llmblog-post-card .llmblog-reading-time")
     assert card is not None
     assert card.get_text(strip=True) == f"{minutes} min read"
+
+
+# Review of the reorganisation: what other plugins and themes put into pages survives.
+
+HOOK = """
+def on_page_context(context, page, config, nav):
+    page.content = (page.content or "") + "<p>HOOK-ADDED</p>"
+    return context
+"""
+
+
+def test_another_plugins_page_context_changes_are_kept(tmp_path: Path, theme: str) -> None:
+    (tmp_path / "hook.py").write_text(HOOK, encoding="utf-8")
+    site = build_site(
+        tmp_path,
+        {"theme": theme, "hooks": ["hook.py"]},
+        {
+            "index.md": "# Home\n\nText.\n",
+            "blog/posts/a.md": post({"date": "2024-01-02", "title": "A post"}, "Body.\n"),
+        },
+    )
+    for url_path in ("", "blog", "blog/2024/01/02/a-post"):
+        texts = [p.get_text() for p in site.html(url_path).find_all("p")]
+        assert "HOOK-ADDED" in texts, url_path
+
+
+def test_head_tags_survive_a_snippet_that_closes_the_head_early(tmp_path: Path) -> None:
+    # A tracking pixel's <noscript><img> in the head makes an HTML parser end the head there.
+    overrides = tmp_path / "overrides"
+    overrides.mkdir(parents=True)
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block extrahead %}'
+        '<noscript><img height="1" width="1" src="pixel.gif" alt=""></noscript>'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    site = build_site(
+        tmp_path,
+        {"theme": {"name": "material", "custom_dir": "overrides"}},
+        {"blog/posts/a.md": post({"date": "2024-01-02", "title": "A post"}, "Body.\n")},
+    )
+    page = site.html("blog/2024/01/02/a-post")
+    assert len(page.find_all("meta", property="og:title")) == 1
+    assert len(page.find_all("link", rel="alternate", type="application/rss+xml")) == 1
+    assert len(page.find_all("script", type="application/ld+json")) == 1
+
+
+def test_an_intro_heading_titles_the_blog_index_as_rendered(tmp_path: Path, theme: str) -> None:
+    site = build_site(
+        tmp_path,
+        {"theme": theme},
+        {
+            "blog/index.md": "# News &amp; *notes*\n\nWelcome.\n",
+            "blog/posts/a.md": post({"date": "2024-01-02", "title": "A post"}, "Body.\n"),
+        },
+    )
+    title = site.html("blog").title
+    assert title is not None
+    assert title.get_text().startswith("News & notes")
+
+
+def test_a_toc_heading_naming_md_content_keeps_the_sidebar_widgets(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"theme": "material"},
+        {
+            "blog/posts/a.md": post(
+                {"date": "2024-01-02", "title": "A post"},
+                "Body.\n\n## md-content two\n\nText.\n\n### Three\n\nMore.\n",
+            )
+        },
+    )
+    page = site.html("blog/2024/01/02/a-post")
+    sidebar = page.select_one("div.md-sidebar--secondary")
+    assert sidebar is not None
+    assert sidebar.select_one("aside.llmblog-widgets--sidebar") is not None
+
+
+def test_control_characters_of_ordinary_pages_are_left_alone(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"theme": "mkdocs"},
+        {
+            "index.md": "# Home\n\n```\n\x1b[31mred\x1b[0m\n```\n",
+            "blog/posts/a.md": post({"date": "2024-01-02", "title": "A post"}, "Body.\n"),
+        },
+    )
+    code = site.html("").find("code")
+    assert code is not None
+    assert "\x1b[31mred" in code.get_text()
+
+
+@pytest.mark.parametrize("count", ["\u00b2", "1" * 5000])
+def test_an_embed_count_that_is_not_plain_digits_is_a_clear_error(
+    tmp_path: Path, count: str
+) -> None:
+    site = build_site(
+        tmp_path,
+        {},
+        {
+            "index.md": f"# Home\n\n<!-- llmblog:recent-posts count={count} -->\n",
+            "blog/posts/a.md": post({"date": "2024-01-02", "title": "A post"}, "Body.\n"),
+        },
+        expect_error=True,
+    )
+    assert any(
+        "docs/index.md" in message and "count must be a whole number" in message
+        for message in site.errors
+    ), site.errors

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -60,3 +62,10 @@ def _process_is_running(pid: int) -> bool:
     except PermissionError:
         return True  # Someone else's process: alive.
     return True
+
+
+def entry_check(entry: dict[str, Any]) -> str:
+    """The SHA-256 a cache entry is stored with: an entry damaged or edited by hand no longer
+    matches it (a deliberate forger with write access to the cache can recompute it)."""
+    fields = {name: value for name, value in entry.items() if name != "check"}
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()

@@ -16,7 +16,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files
 
-from mkdocs_llmblog.cache.files import write_whole
+from mkdocs_llmblog.cache.files import entry_check, write_whole
 from mkdocs_llmblog.model import Blog, Excerpt
 
 RECORD_VERSION = 3
@@ -64,13 +64,6 @@ def excerpt_key(blog: Blog, src_uri: str, separator: str) -> str:
     post = blog.posts_by_src[src_uri]
     text = f"{post.source_hash}|{blog.post_urls[src_uri]}|{separator}"
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def entry_check(entry: dict[str, Any]) -> str:
-    """The SHA-256 an entry is stored with. Its `key` holds the post's source hash, so an entry
-    edited by hand, or moved to another post, no longer matches: the post is rendered again."""
-    fields = {name: value for name, value in entry.items() if name != "check"}
-    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 
 
 def _recorded(value: object) -> RecordedExcerpt | None:

@@ -16,17 +16,11 @@ import stat
 from dataclasses import asdict
 from typing import Any
 
-from mkdocs_llmblog.cache.files import write_whole
+from mkdocs_llmblog.cache.files import entry_check, write_whole
 from mkdocs_llmblog.images.copies import MIME_TYPES, SourceImage, looks_like
 
 INDEX_VERSION = 2
 COPIES_VERSION = 2
-
-
-def entry_check(entry: dict[str, Any]) -> str:
-    """The SHA-256 an entry is stored with: an entry edited by hand no longer matches it."""
-    fields = {key: value for key, value in entry.items() if key != "check"}
-    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 
 
 def _read_index(path: str, version: int, key: str) -> dict[str, Any]:

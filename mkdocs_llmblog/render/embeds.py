@@ -14,6 +14,8 @@ DIRECTIVE_RE = re.compile(r"<!--\s*llmblog:(?P<name>[^\s>]*)(?P<arguments>.*?)--
 DIRECTIVE_NAMES = ("recent-posts",)
 ARGUMENTS = ("count", "category")
 MAX_COUNT = 100
+COUNT_RE = re.compile(r"[0-9]{1,3}")
+"""Digits only (`isdigit` takes `²`), and few enough for `int`."""
 
 
 class EmbedError(ValueError):
@@ -77,7 +79,7 @@ def _parse(
         values[key] = value
     count = default_count
     if "count" in values:
-        if not values["count"].isdigit() or not 1 <= int(values["count"]) <= MAX_COUNT:
+        if not COUNT_RE.fullmatch(values["count"]) or not 1 <= int(values["count"]) <= MAX_COUNT:
             raise EmbedError(f"{where}: count must be a whole number from 1 to {MAX_COUNT}")
         count = int(values["count"])
     category = values.get("category")

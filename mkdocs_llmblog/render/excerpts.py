@@ -140,7 +140,8 @@ class _PortableWriter(HTMLParser):
     """Copies HTML, rewriting the URLs of real elements; text and code go through untouched."""
 
     def __init__(self, post_url: str) -> None:
-        super().__init__(convert_charrefs=False)
+        # Text arrives decoded and is escaped again: a bare `&` stays a bare `&` to a reader.
+        super().__init__(convert_charrefs=True)
         self.post_url = post_url
         self.out: list[str] = []
         self.skip_depth = 0
@@ -196,13 +197,8 @@ class _PortableWriter(HTMLParser):
             self.out.append(text)
 
     def handle_data(self, data: str) -> None:
-        self.emit(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self.emit(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.emit(f"&#{name};")
+        # Scripts and styles come as written; other text decoded, so it is escaped here.
+        self.emit(data if self.cdata_elem else escape(data, quote=False))
 
     def handle_comment(self, data: str) -> None:
         self.emit(f"<!--{data}-->")

@@ -189,28 +189,27 @@ def read_theme_head(html: str) -> ThemeHead:
     """What the head of a rendered page holds, and the offset of its real `</head>`.
 
     Each `</head>` of the text is a candidate; the page up to it is parsed (lexbor, an HTML5
-    parser) with a probe element after it. The candidate is the head's end when the probe lands
-    in the head as an element: not in a script, a comment or an attribute value.
+    parser) with a probe element after it. The candidate is the head's end when the probe is
+    an element: not text in a script, a comment or an attribute value.
     """
     for candidate in HEAD_END_RE.finditer(html):
         end = candidate.start()
         tree = LexborHTMLParser(f'{html[:end]}<meta name="{PROBE_NAME}">')
-        probe = tree.css_first(f'meta[name="{PROBE_NAME}"]')
-        if probe is None:
-            continue
-        if probe.parent is None or probe.parent.tag != "head":
-            return NO_HEAD  # The head closed before this point: a page the theme broke.
-        head = probe.parent
+        if tree.css_first(f'meta[name="{PROBE_NAME}"]') is None:
+            continue  # This `</head>` is text: in a script, a comment or an attribute.
+        # The probe is an element. A parser may have moved part of the head into the body
+        # (a `<noscript><img>` of a tracking snippet closes the head early): what came before
+        # this `</head>` is the head the theme wrote, wherever the parser put it.
         properties = {
             str(node.attributes.get("property") or "").strip().lower()
-            for node in head.css("meta[property]")
+            for node in tree.css("meta[property]")
         }
         names = {
             str(node.attributes.get("name") or "").strip().lower()
-            for node in head.css("meta[name]")
+            for node in tree.css("meta[name]")
         }
         rels: set[str] = set()
-        for node in head.css("link[rel]"):
+        for node in tree.css("link[rel]"):
             rels.update(str(node.attributes.get("rel") or "").lower().split())
         return ThemeHead(
             end=end,

@@ -2,7 +2,7 @@
 
 The blog renders each card, each set of widgets and the common head tags once per build, and
 fits them to every page afterwards. What differs from page to page is left as a marker, and
-the marker is resolved in one known place. No marker can come from an author: the two made of
+the marker is resolved in one known place. No marker can come from an author: the four made of
 text contain NUL characters, which no Markdown or HTML the plugin receives keeps (sources strip
 them), and the two made of elements carry a token drawn anew for each build.
 
@@ -43,8 +43,6 @@ EXCERPT_MARK = "\x00excerpt\x00"
 
 PLACEMENT = "\x00placement\x00"
 """Stands for the CSS classes of a copy of the widgets until it is placed."""
-
-TEXT_MARKS = (ROOT_MARK, PORTABLE, EXCERPT_MARK, PLACEMENT)
 
 
 class Slots:

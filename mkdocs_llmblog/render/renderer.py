@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import jinja2
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -43,6 +44,8 @@ from mkdocs_llmblog.render.widgets import (
     widgets_for_page,
 )
 from mkdocs_llmblog.themes.material import WidgetPlacer
+
+log = get_plugin_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -87,26 +90,12 @@ class PageRenderer:
         self.widget_targets: frozenset[str] | None = None
         self.content_before: str | None = None
         """The page's own content while the blog's rendering of it is being written."""
+        self.warned_no_head = False
         self.plain_head: str | None = None
         """The head tags of pages that are neither posts nor special lists (portable)."""
         card_template = env.get_template("llmblog/partials/post-card.html").filename or ""
         self.own_card_template = card_template.startswith(TEMPLATES_DIR)
         """The plugin's own card prints the excerpt once, as it is: it can hold a mark for it."""
-
-    def searchable_content(self, page: Page) -> None:
-        """Leave in `page.content` only what the search plugins should index of this page.
-
-        A post is found by its own text, not by the titles of its neighbours and related
-        posts; a list page by its title and intro, not by the excerpts of every post it lists
-        (each post is found once, at its URL). `render_content` puts the rest in afterwards.
-        """
-        self.content_before = page.content
-        src_uri = page.file.src_uri
-        if self.blog.post_for(src_uri) is not None:
-            return  # The post's own HTML: what the search should find.
-        list_page = self.blog.list_pages_by_src.get(src_uri)
-        if list_page is not None and list_page.number > 1:
-            page.content = ""
 
     def render_content(
         self,
@@ -118,8 +107,7 @@ class PageRenderer:
         shown = widgets_for_page(
             self.options, page.meta, f"{self.site.docs_name}/{page.file.src_uri}"
         )
-        if self.content_before is not None:
-            page.content = self.content_before
+        self.content_before = page.content
         if embeds:
             page.content = self._fill_embeds(page.content or "", embeds, page.url)
         data = self._blog_content(page, context, shown)
@@ -235,12 +223,21 @@ class PageRenderer:
 
     def add_head_tags(self, output: str, page: Page) -> str:
         """Add the blog's head tags before `</head>`, leaving out what the theme wrote."""
-        theme_head = read_theme_head(output)
-        if theme_head.end is None:
-            return output
         src_uri = page.file.src_uri
         post = self.blog.post_for(src_uri)
         list_page = self.blog.list_pages_by_src.get(src_uri)
+        if post is None and list_page is None and not self._plain_head().strip():
+            return output  # Nothing to add (no feeds): the page need not be read.
+        theme_head = read_theme_head(output)
+        if theme_head.end is None:
+            if not self.warned_no_head:
+                self.warned_no_head = True
+                log.warning(
+                    f"{self.site.docs_name}/{src_uri}: the theme's page has no </head> the "
+                    "blog could find, so its feed links and share tags are not added; check "
+                    "the theme's templates (a custom_dir override?)"
+                )
+            return output
         head = self._head_tags(theme_head, page, post, list_page)
         return output[: theme_head.end] + head + output[theme_head.end :]
 

@@ -201,13 +201,7 @@ class ViewMaker:
             categories=tuple(self.category_link(name, page_url) for name in post.categories),
             tags=post.tags,
             authors=post.authors,
-            reading_time=(
-                self.labels["minutes_read"].format(
-                    minutes=self.blog.reading_minutes.get(post.src_uri, 1)
-                )
-                if self.reading_time
-                else None
-            ),
+            reading_time=self._reading_time(post),
             draft=post.src_uri in self.blog.draft_marks,
             draft_label=self.labels[self.blog.draft_marks.get(post.src_uri, "draft")],
             excerpt_html=localize(excerpt.html, page_url) if excerpt else "",

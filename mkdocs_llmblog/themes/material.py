@@ -28,7 +28,8 @@ log = get_plugin_logger(__name__)
 
 SIDEBAR_CLASS = "md-sidebar--secondary"
 TOC_NAV_CLASS = "md-nav--secondary"
-CONTENT_CLASS = "md-content"
+CONTENT_START = '<div class="md-content"'
+"""Material's content column, after both sidebars; escaped heading text cannot hold it."""
 
 AFTER_CONTENT = "llmblog-widgets--after-content"
 IN_SIDEBAR = "llmblog-widgets--sidebar"
@@ -71,7 +72,7 @@ def find_sidebar(html: str) -> SidebarSpot:
         if start < 0:
             continue
         # The sidebars come before the content: the parse need not read the page's body.
-        content = html.find(CONTENT_CLASS, start)
+        content = html.find(CONTENT_START, start)
         tree = LexborHTMLParser(html[start : content if content > 0 else len(html)])
         sidebar = _first_element(tree)
         if sidebar is None or not _is_sidebar(sidebar):

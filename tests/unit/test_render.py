@@ -306,3 +306,22 @@ def test_plain_text_counts_code_but_not_scripts_styles_or_permalinks() -> None:
 )
 def test_reading_minutes_of_rendered_text(html: str, words_per_minute: int, minutes: int) -> None:
     assert reading_minutes(plain_text(html), words_per_minute) == minutes
+
+
+def test_make_portable_keeps_a_bare_ampersand_a_bare_ampersand() -> None:
+    html = "<div>Q&A time, AT&T, &amp; &lt;b&gt;</div><script>if (a<b && c) go()</script>"
+    portable = make_portable(html, "blog/post/")
+    assert portable == (
+        "<div>Q&amp;A time, AT&amp;T, &amp; &lt;b&gt;</div><script>if (a<b && c) go()</script>"
+    )
+
+
+def test_read_theme_head_takes_a_head_a_snippet_closed_early() -> None:
+    html = (
+        "<html><head><title>T</title><noscript><img src=p.gif></noscript>"
+        '<meta property="og:title" content="x"><link rel="canonical" href="c"></head><body>'
+    )
+    head = read_theme_head(html)
+    assert head.end == html.index("</head>")
+    assert head.open_graph
+    assert head.canonical
