@@ -276,7 +276,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             return html
         parts = split_content(html, self.config.excerpt_separator)
         # An embedded post list belongs on the post's own page, not in its summary.
-        excerpt_html = self.slots.embed_re.sub("", parts.excerpt_html)
+        excerpt_html = self.slots.replace_embeds(parts.excerpt_html, lambda index: "")
         portable = make_portable(excerpt_html, blog.post_urls[post.src_uri])
         blog.excerpts[post.src_uri] = Excerpt(portable, parts.has_more)
         description = describe(post.description, excerpt_html)
@@ -288,7 +288,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         page.meta["description"] = theme_text(description)
         if post.src_uri in self.feed_src_uris:
             # Feed readers get the post without its embedded lists (they are site navigation).
-            self.post_bodies[post.src_uri] = self.slots.embed_re.sub("", parts.body_html)
+            self.post_bodies[post.src_uri] = self.slots.replace_embeds(
+                parts.body_html, lambda index: ""
+            )
         return parts.body_html
 
     def on_env(

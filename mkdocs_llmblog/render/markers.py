@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 
 from mkdocs.utils import get_relative_url
 
@@ -45,6 +46,13 @@ PLACEMENT = "\x00placement\x00"
 """Stands for the CSS classes of a copy of the widgets until it is placed."""
 
 
+EMBED_SLOT_RE = re.compile(
+    r'<div class="llmblog-embed-slot" data-llmblog-embed="(?P<token>[0-9a-f]+)-(?P<index>\d+)"></div>'
+)
+"""Any build's embed slot; one pattern for every build (a pattern per token would fill `re`'s
+cache across `mkdocs serve` rebuilds)."""
+
+
 class Slots:
     """The element markers of one build, each with a token no author can guess."""
 
@@ -53,9 +61,16 @@ class Slots:
         self.widgets = f'<div class="llmblog-widgets-slot" data-llmblog-slot="{self.token}"></div>'
         """Put at the end of `page.content`; replaced by the widgets once the page is rendered,
         so search indexes and other plugins never see widget text as part of a page."""
-        self.embed_re = re.compile(
-            rf'<div class="llmblog-embed-slot" data-llmblog-embed="{self.token}-(\d+)"></div>'
-        )
+
+    def replace_embeds(self, html: str, render: Callable[[int], str]) -> str:
+        """`html` with each embed slot of this build replaced by `render(index)`."""
+
+        def replace(match: re.Match[str]) -> str:
+            if match["token"] != self.token:
+                return match.group(0)  # Not this build's: an author's copy of the markup.
+            return render(int(match["index"]))
+
+        return EMBED_SLOT_RE.sub(replace, html)
 
     def embed(self, index: int) -> str:
         """The element that stands for the `index`-th embedded list of a page."""

@@ -198,8 +198,7 @@ class PageRenderer:
         return page
 
     def _fill_embeds(self, html: str, embeds: list[RecentPostsEmbed], page_url: str) -> str:
-        def render(match: Any) -> str:
-            index = int(match.group(1))
+        def render(index: int) -> str:
             if index >= len(embeds):
                 return ""
             embed = embeds[index]
@@ -207,7 +206,7 @@ class PageRenderer:
             data = {"links": links, "labels": self.labels}
             return render_fragment(self.env, "llmblog/embed-recent-posts.html", {}, data)
 
-        return self.slots.embed_re.sub(render, html)
+        return self.slots.replace_embeds(html, render)
 
     def add_widgets(self, output: str, page: Page, shown: frozenset[str]) -> str:
         """Put the widgets into the rendered page, where the slot and the theme leave room."""
