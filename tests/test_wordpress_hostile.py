@@ -524,6 +524,27 @@ def test_markup_work_grows_linearly(shape: str) -> None:
     assert time_grows_linearly(make)
 
 
+CONVERSION_SHAPES: dict[str, Callable[[int], str]] = {
+    "nested divs": lambda n: "<div>" * n + "deep" + "</div>" * n,
+    "unclosed paragraphs": lambda n: "<p>" * n + "deep",
+    "tags without an end": lambda n: "<a " * n,
+    "spaces": lambda n: "a" + " " * (n * 4) + "b",
+}
+
+
+@pytest.mark.parametrize("shape", CONVERSION_SHAPES)
+def test_conversion_work_grows_linearly(shape: str) -> None:
+    """The parser and markdownify included: their work is not the importer's lines."""
+
+    def make(size: int) -> Callable[[], object]:
+        text = CONVERSION_SHAPES[shape](size)
+        return lambda: convert_body(
+            text, links=_SameLinks(), galleries=no_gallery, excerpt_separator="<!-- more -->"
+        )
+
+    assert time_grows_linearly(make)
+
+
 def test_the_work_of_many_images_of_one_name_grows_linearly(tmp_path: Path) -> None:
     uploads = tmp_path / "uploads"
     for month in range(1, 400):

@@ -37,6 +37,15 @@ _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _IGNORED_IN_SCHEME_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060\ufeff]+")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _DATA_IMAGE_RE = re.compile(r"^data:image/(?:png|jpeg|jpg|gif|webp|avif|bmp)(?:;[^,]*)?,", re.I)
+_SPACES_RE = re.compile(r"[\t \r\n]{2,}")
+_TAG_NAME_RE = re.compile(r"(/?)([A-Za-z][A-Za-z0-9-]*)")
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track"}
+    | {"wbr", "param", "keygen"}
+)
+MAX_PARSED_DEPTH = 1_000
+"""Tags opened deeper than this are dropped before parsing: the parser's work grows with the
+square of the depth (20,000 nested `<div>`: 12 s)."""
 MAX_DEPTH = 100
 """HTML nested deeper than this is kept as plain text: the converter recurses per level."""
 
@@ -135,12 +144,70 @@ def html_to_inline_markdown(fragment: str) -> str:
 
 
 def _parse(fragment: str, problems: _Problems) -> BeautifulSoup:
-    soup = BeautifulSoup(fragment, "html.parser")
+    soup = BeautifulSoup(_drop_deep_tags(fragment, MAX_PARSED_DEPTH), "html.parser")
     if _flatten_deep(soup, MAX_DEPTH):
         problems.notes.append(
             f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is kept as plain text"
         )
+    _collapse_spaces(soup)
     return soup
+
+
+def _collapse_spaces(soup: BeautifulSoup) -> None:
+    """Runs of spaces outside `<pre>` made one space, or one line end, as markdownify makes them.
+
+    Done first, in one pass: markdownify's own pattern for it takes time in the square of a run's
+    length (a million spaces: minutes).
+    """
+    for text in soup.find_all(string=_SPACES_RE):
+        if type(text) is not NavigableString or text.find_parent("pre") is not None:
+            continue
+        text.replace_with(NavigableString(_SPACES_RE.sub(_one_space, text)))
+
+
+def _one_space(run: re.Match[str]) -> str:
+    return "\n" if "\n" in run.group(0) or "\r" in run.group(0) else " "
+
+
+def _drop_deep_tags(fragment: str, limit: int) -> str:
+    """`fragment` without the tags opened more than `limit` deep, their text kept.
+
+    The depth is counted from the tags as written (never less than the parsed tree's), in one
+    pass: the next `>` is looked for once, not from every `<`.
+    """
+    parts: list[str] = []
+    depth = copied = 0
+    search = 0
+    closing_bracket = -1
+    while True:
+        start = fragment.find("<", search)
+        if start < 0:
+            break
+        search = start + 1
+        tag = _TAG_NAME_RE.match(fragment, start + 1)
+        if tag is None:
+            continue
+        if closing_bracket < tag.end():
+            closing_bracket = fragment.find(">", tag.end())
+            if closing_bracket < 0:
+                break
+        name = tag.group(2).lower()
+        if tag.group(1):
+            depth = max(depth - 1, 0)
+            keep = depth < limit
+        elif name in _VOID_TAGS or fragment[closing_bracket - 1] == "/":
+            keep = depth < limit
+        else:
+            keep = depth < limit
+            depth += 1
+        if not keep:
+            parts.append(fragment[copied:start])
+            copied = closing_bracket + 1
+        search = closing_bracket + 1
+    if not parts:
+        return fragment
+    parts.append(fragment[copied:])
+    return "".join(parts)
 
 
 def _flatten_deep(soup: BeautifulSoup, limit: int) -> bool:
