@@ -94,7 +94,9 @@ def add_parser(subcommands: argparse._SubParsersAction[argparse.ArgumentParser])
     parser.add_argument(
         "--force",
         action="store_true",
-        help="overwrite posts, images and the redirect map left by an earlier import",
+        help="overwrite the posts, images and redirect map an earlier import wrote, if unchanged "
+        "since (their sha256 is kept in <posts>/.llmblog-import.json); any other existing file "
+        "is kept and listed",
     )
     parser.add_argument("--no-progress", action="store_true", help="never draw a progress bar")
     parser.set_defaults(run=run)
