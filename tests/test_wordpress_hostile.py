@@ -214,6 +214,15 @@ def test_force_overwrites_only_what_the_importer_wrote(tmp_path: Path, capsys: C
     assert "theirs/photo.png" in again.out.split("Kept")[1]
 
 
+def test_the_help_says_what_force_overwrites(capsys: Capsys) -> None:
+    run = run_cli(capsys, "import-wordpress", "--help")
+
+    text = " ".join(run.out.split())
+    assert "an earlier import wrote, if unchanged since" in text
+    assert ".llmblog-import.json" in text
+    assert "Nothing is written through a symbolic link." in text
+
+
 def test_a_broken_manifest_is_named_and_nothing_is_overwritten(
     tmp_path: Path, capsys: Capsys
 ) -> None:
