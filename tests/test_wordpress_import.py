@@ -214,10 +214,23 @@ def test_existing_files_are_kept_unless_forced(tmp_path: Path, capsys: Capsys) -
 
     forced = run_cli(capsys, *args, "--force")
 
+    # --force rewrites only the files the importer wrote and nobody changed since (issue #21).
     assert forced.code == 0
+    assert hello.read_text(encoding="utf-8").endswith("My own edits.\n")
+    assert redirects.read_text(encoding="utf-8") == "# mine\n"
+    kept = forced.out.split("Kept, as the importer did not write them or they changed since:\n")[1]
+    assert f"  {hello}\n" in kept
+    assert f"  {redirects}\n" in kept
+    assert read_post(docs / "blog/posts/blocks.md").meta["title"] == "Blocks"
+    assert summary(forced.out)["Posts imported"].startswith("2 into")
+
+    hello.unlink()
+    redirects.unlink()
+    again_forced = run_cli(capsys, *args, "--force")
+
     assert read_post(hello).meta["title"] == 'Hello: "World" & <friends> 🎉'
     assert "2023/05/hello-world/index.md" in read_yaml(redirects)
-    assert summary(forced.out)["Posts imported"].startswith("3 into")
+    assert summary(again_forced.out)["Posts imported"].startswith("3 into")
 
 
 def test_the_redirect_map_and_its_snippet(tmp_path: Path, capsys: Capsys) -> None:
