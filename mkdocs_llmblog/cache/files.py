@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -40,17 +41,24 @@ def write_whole(target: str, *, text: bool = False, read_only: bool = False) -> 
 
 
 def remove_abandoned_partials(folder: str) -> int:
-    """Delete partial copies left by processes that no longer run (a killed build).
+    """Delete partial files left by processes that no longer run (a killed build or import),
+    never following links.
 
     A partial of a running process (another build sharing the cache) is left alone.
     """
     removed = 0
-    for path in Path(folder).rglob(f"{PARTIAL_PREFIX}*"):
-        pid_text = path.name[len(PARTIAL_PREFIX) :].split("-", 1)[0]
-        if pid_text.isdigit() and _process_is_running(int(pid_text)):
-            continue
-        path.unlink(missing_ok=True)
-        removed += 1
+    for root, _folders, names in os.walk(folder, followlinks=False):
+        for name in names:
+            if not name.startswith(PARTIAL_PREFIX):
+                continue
+            pid_text = name[len(PARTIAL_PREFIX) :].split("-", 1)[0]
+            if pid_text.isdigit() and _process_is_running(int(pid_text)):
+                continue
+            path = Path(root, name)
+            if path.is_symlink():
+                continue  # Not a file this code wrote.
+            path.unlink(missing_ok=True)
+            removed += 1
     return removed
 
 
@@ -61,6 +69,10 @@ def _process_is_running(pid: int) -> bool:
         return False
     except PermissionError:
         return True  # Someone else's process: alive.
+    except OverflowError:
+        return False  # No process has so large a number.
+    except OSError as error:
+        return error.errno != errno.ESRCH
     return True
 
 

@@ -9,7 +9,6 @@ it is in the manifest with that hash, so a file the author wrote or edited is ke
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from mkdocs_llmblog.cache.files import PARTIAL_PREFIX, write_whole
+from mkdocs_llmblog.cache.files import remove_abandoned_partials, write_whole
 
 MANIFEST_NAME = ".llmblog-import.json"
 """The manifest of the files the importer wrote, in the posts folder."""
@@ -237,33 +236,6 @@ def remove_leftovers(folder: Path) -> int:
 
     A temporary file of a process still running is left alone.
     """
-    removed = 0
     if not folder.is_dir() or is_link(folder):
         return 0
-    for root, _dirs, names in os.walk(folder, followlinks=False):
-        for name in names:
-            if not name.startswith(PARTIAL_PREFIX):
-                continue
-            pid_text = name[len(PARTIAL_PREFIX) :].split("-", 1)[0]
-            if pid_text.isdigit() and _running(int(pid_text)):
-                continue
-            path = Path(root, name)
-            if is_link(path):
-                continue
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OverflowError:
-        return False
-    except OSError as error:
-        return error.errno != errno.ESRCH
-    return True
+    return remove_abandoned_partials(str(folder))
