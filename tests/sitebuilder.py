@@ -114,6 +114,22 @@ def build_site(
     return BuiltSite(tmp_path, site_dir, bool(mkdocs_config.use_directory_urls), collector.messages)
 
 
+def dirty_build(root: Path, dirty: bool) -> BuiltSite:
+    """Build the project already written at `root` again, with or without `--dirty`.
+
+    MkDocs itself warns on every dirty build, so those cannot be strict.
+    """
+    config = load_config(
+        config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=not dirty
+    )
+    config.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        build(config, dirty=dirty)
+    finally:
+        config.plugins.on_shutdown()
+    return BuiltSite(root, root / "site", True)
+
+
 class ErrorCollector(logging.Handler):
     """Collects the error messages MkDocs logs during a build."""
 

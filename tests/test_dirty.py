@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from tests.conftest import LogWatcher
-from tests.sitebuilder import BuiltSite, post, write_project
+from tests.sitebuilder import BuiltSite, dirty_build, post, write_project
 
 
 @pytest.fixture(autouse=True)
@@ -28,19 +26,6 @@ def posts() -> dict[str, str | bytes]:
             f"Excerpt {day}.\n\n<!-- more -->\n\nBody {day}.\n",
         )
     return files
-
-
-def dirty_build(root: Path, dirty: bool) -> BuiltSite:
-    # MkDocs itself warns on every dirty build, so those cannot be strict.
-    config = load_config(
-        config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=not dirty
-    )
-    config.plugins.on_startup(command="build", dirty=dirty)
-    try:
-        build(config, dirty=dirty)
-    finally:
-        config.plugins.on_shutdown()
-    return BuiltSite(root, root / "site", True)
 
 
 def edit(root: Path, name: str, source: str) -> None:

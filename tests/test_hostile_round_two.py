@@ -17,13 +17,11 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from PIL import Image
 
 from tests import imagefiles
 from tests.conftest import LogWatcher
-from tests.sitebuilder import THEMES, BuiltSite, build_site, post
+from tests.sitebuilder import THEMES, BuiltSite, build_site, dirty_build, post
 
 GOOD = post({"date": "2024-01-01", "title": "Good"})
 
@@ -257,18 +255,6 @@ def test_a_cached_copy_with_other_valid_image_content_is_rebuilt(tmp_path: Path)
     for name, data in published.items():
         if name.startswith("llmblog/images/"):
             assert (site.site_dir / name).read_bytes() == data, name
-
-
-def dirty_build(root: Path, dirty: bool) -> BuiltSite:
-    config = load_config(
-        config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=not dirty
-    )
-    config.plugins.on_startup(command="build", dirty=dirty)
-    try:
-        build(config, dirty=dirty)
-    finally:
-        config.plugins.on_shutdown()
-    return BuiltSite(root, root / "site", True)
 
 
 def test_an_edited_build_record_is_not_published(tmp_path: Path, log_watcher: LogWatcher) -> None:
