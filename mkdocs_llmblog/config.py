@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import string
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -299,6 +300,11 @@ class LlmBlogConfig(base.Config):
         if isinstance(quality, int) and quality > 100:
             failed.append(("image_quality", base.ValidationError("must be from 1 to 100")))
         return failed, warnings
+
+
+def docs_folder_name(docs_dir: str) -> str:
+    """The name of `docs_dir` as messages show it (`docs`)."""
+    return posixpath.basename(posixpath.normpath(docs_dir.replace("\\", "/")))
 
 
 def option_default(name: str) -> object:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Literal
 
 import jinja2
@@ -23,7 +22,7 @@ from mkdocs_llmblog.cache.record import (
     prepare_dirty_build,
     save_record,
 )
-from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
 from mkdocs_llmblog.feeds.selection import posts_in_full_feeds
 from mkdocs_llmblog.feeds.writer import FeedSettings, FeedWriter, is_feed_template
 from mkdocs_llmblog.i18n.dates import DateFormatter
@@ -50,7 +49,7 @@ from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts
 from mkdocs_llmblog.render.templates import STYLESHEET, TEMPLATES_DIR
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
-from mkdocs_llmblog.sources.discovery import docs_folder_name, read_posts
+from mkdocs_llmblog.sources.discovery import read_posts
 from mkdocs_llmblog.sources.markdown import find_first_heading, remove_line
 from mkdocs_llmblog.themes.material import WidgetPlacer, write_feed_folder_sitemaps
 
@@ -135,7 +134,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
-        self.docs_name = os.path.basename(os.path.normpath(config.docs_dir))
+        self.docs_name = docs_folder_name(config.docs_dir)
         language = self.config.language or str(
             config.theme.get("language") or config.theme.locale or "en"
         )
@@ -156,7 +155,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             sources, files, config, self.config, mode, blog_title, self.dates
         )
         self._check_recent_posts_category(blog)
-        planner = FeaturedImagePlanner(files, config, self.config)
+        self.cache_dir = cache_root(config, self.config)
+        planner = FeaturedImagePlanner(files, config, self.config, self.cache_dir)
         self.image_plan = planner.plan_posts(blog.published)
         blog.images = self.image_plan.images_by_src
         if not config.site_url and (self.config.feeds or blog.images):
@@ -168,7 +168,6 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         for file in [f for f in files if is_feed_template(f, config.docs_dir)]:
             files.remove(file)  # Feed templates are found through the theme's folders.
         self.feed_src_uris = posts_in_full_feeds(blog, self.config)
-        self.cache_dir = cache_root(config, self.config)
         self.signature = blog_signature(blog, {**self.config, "language": self.language})
         if self.dirty:
             prepare_dirty_build(
@@ -302,7 +301,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             url=config.site_url,
             name=config.site_name,
             description=config.site_description,
-            docs_name=docs_folder_name(config),
+            docs_name=self.docs_name,
         )
         placer = WidgetPlacer.for_theme(config.theme)
         self.pages = PageRenderer(

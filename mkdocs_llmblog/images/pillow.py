@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,6 +45,15 @@ def pixel_limit(max_pixels: int | None) -> Iterator[None]:
         Image.MAX_IMAGE_PIXELS = previous
 
 
+class _TooLarge(Exception):
+    """An image over the pixel limit, found while its file is open."""
+
+    def __init__(self, width: int, height: int) -> None:
+        super().__init__(f"{width}x{height}")
+        self.width = width
+        self.height = height
+
+
 def inspect_image(abs_path: str, max_pixels: int) -> SourceImage:
     """Read an image's header and hash its content.
 
@@ -62,23 +70,19 @@ def inspect_image(abs_path: str, max_pixels: int) -> SourceImage:
         return SourceImage(abs_path, content_hash, len(data), "SVG", width, height, False)
     # Reading a header decodes nothing: no Pillow limit here, the option's check below says
     # how large the image is. Decoding it (`write_copies`) has Pillow's limit set to the option.
-    with warnings.catch_warnings(), pixel_limit(None):
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+    with pixel_limit(None):
         try:
             with Image.open(path) as image:
                 width, height = image.size
                 if width * height > max_pixels:
-                    raise ImageProblem(
-                        f"is {width}x{height} pixels, more than the {max_pixels:,} allowed "
-                        "(a decompression bomb?); shrink it or raise 'max_image_pixels'"
-                    )
+                    raise _TooLarge(width, height)
                 orientation = image.getexif().get(EXIF_ORIENTATION, 1)
                 animated = bool(getattr(image, "is_animated", False))
                 image_format = image.format or "UNKNOWN"
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        except _TooLarge as large:
             raise ImageProblem(
-                "is too large to decode safely (a decompression bomb?); shrink it or raise "
-                "'max_image_pixels'"
+                f"is {large.width}x{large.height} pixels, more than the {max_pixels:,} allowed "
+                "(a decompression bomb?); shrink it or raise 'max_image_pixels'"
             ) from None
         except UnidentifiedImageError:
             raise ImageProblem("is not an image Pillow can read") from None

@@ -15,7 +15,6 @@ from mkdocs.structure.files import Files
 from slugify import slugify
 
 from mkdocs_llmblog.cache.files import remove_abandoned_partials
-from mkdocs_llmblog.cache.folder import cache_root
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.images.cached_copy import CachedCopy
 from mkdocs_llmblog.images.copies import (
@@ -79,14 +78,16 @@ class ImageSettings:
 class FeaturedImagePlanner:
     """Resolves each post's featured image and plans its copies; one per build."""
 
-    def __init__(self, files: Files, config: MkDocsConfig, options: LlmBlogConfig) -> None:
+    def __init__(
+        self, files: Files, config: MkDocsConfig, options: LlmBlogConfig, cache_root: str
+    ) -> None:
+        """`cache_root` is the plugin's cache folder (`cache.folder.cache_root`)."""
         self.files = files
         self.config = config
         self.docs_dir = config.docs_dir
-        self.docs_name = os.path.basename(os.path.normpath(config.docs_dir))
-        self.cache_dir = os.path.join(cache_root(config, options), "images")
-        if os.path.isdir(os.path.dirname(self.cache_dir)):
-            remove_abandoned_partials(os.path.dirname(self.cache_dir))
+        self.cache_dir = os.path.join(cache_root, "images")
+        if os.path.isdir(cache_root):
+            remove_abandoned_partials(cache_root)
         self.settings = ImageSettings(
             widths=tuple(sorted(set(options.image_widths))),
             keep_format=options.image_format == "original",
@@ -97,11 +98,10 @@ class FeaturedImagePlanner:
         self.from_content = options.image_from_content
         self.default_spec = self._default_spec(options)
         self.sources: dict[str, SourceImage] = {}
-        root = cache_root(config, options)
         self.known_sources = SourceIndex(
-            os.path.join(root, "sources.json"), options.max_image_pixels
+            os.path.join(cache_root, "sources.json"), options.max_image_pixels
         )
-        self.copy_index = CopyIndex(os.path.join(root, "copies.json"))
+        self.copy_index = CopyIndex(os.path.join(cache_root, "copies.json"))
         self.registered: set[str] = set()
         self.plan = FeaturedImagePlan(
             max_pixels=options.max_image_pixels, copy_index=self.copy_index
@@ -211,11 +211,9 @@ class FeaturedImagePlanner:
     def _inspect(self, target: LocalImage) -> SourceImage:
         source = self.sources.get(target.abs_path)
         if source is None:
+            # The index gives back only sources within `max_image_pixels`.
             source = self.known_sources.look_up(target.abs_path)
-            if (
-                source is None
-                or (source.width or 0) * (source.height or 0) > self.settings.max_pixels
-            ):
+            if source is None:
                 from mkdocs_llmblog.images.pillow import inspect_image  # Pillow: only when needed
 
                 source = inspect_image(target.abs_path, self.settings.max_pixels)

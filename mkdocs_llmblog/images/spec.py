@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from mkdocs_llmblog.config import docs_folder_name
 from mkdocs_llmblog.images.copies import ImageProblem
 from mkdocs_llmblog.model import ImageSpec
 
@@ -146,7 +147,7 @@ def resolve_image(
     if os.path.isdir(abs_path):
         raise ImageProblem(f"{location!r} is a folder, not an image file")
     if not os.path.isfile(abs_path):
-        docs_name = os.path.basename(os.path.normpath(docs_dir))
+        docs_name = docs_folder_name(docs_dir)
         raise ImageProblem(
             f"{location!r} does not exist (looked for {docs_name}/{relative}); paths are "
             "relative to the post, or start with '/' for a path under docs_dir"

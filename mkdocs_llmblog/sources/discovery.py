@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
 from mkdocs_llmblog.model import Post
 from mkdocs_llmblog.sources.fields import PostError
 from mkdocs_llmblog.sources.posts import PostReadingOptions, read_post
@@ -28,11 +28,6 @@ class PostSource:
     file: File
 
 
-def docs_folder_name(config: MkDocsConfig) -> str:
-    """The name of `docs_dir` as messages show it (`docs`)."""
-    return posixpath.basename(posixpath.normpath(config.docs_dir.replace("\\", "/")))
-
-
 def read_posts(files: Files, config: MkDocsConfig, options: LlmBlogConfig) -> list[PostSource]:
     """Read every Markdown file under `<blog_dir>/posts/` into a `Post`.
 
@@ -40,7 +35,7 @@ def read_posts(files: Files, config: MkDocsConfig, options: LlmBlogConfig) -> li
         PluginError: naming every post with bad front matter.
     """
     posts_prefix = f"{options.blog_dir}/posts/"
-    docs_name = docs_folder_name(config)
+    docs_name = docs_folder_name(config.docs_dir)
     reading = PostReadingOptions(
         zone=ZoneInfo(options.timezone),
         slug_max_length=options.post_slug_max_length,
