@@ -107,3 +107,53 @@ def test_control_characters_from_a_damaged_export_are_located(tmp_path: Path) ->
     assert f"line {index + 1}, column 20: invalid XML (not well-formed (invalid token))" in str(
         caught.value
     )
+
+
+@pytest.mark.parametrize(
+    "namespace",
+    [
+        "https://wordpress.org/export/1.2/",  # WordPress.com
+        "http://wordpress.org/export/1.0/",
+        "https://wordpress.org/export/1.1/",
+        "http://wordpress.org/export/1.2/",
+    ],
+)
+def test_the_wp_prefix_is_read_from_the_document_whatever_uri_it_binds(
+    tmp_path: Path, namespace: str
+) -> None:
+    source = BLOG_XML.read_text(encoding="utf-8")
+    assert 'xmlns:wp="http://wordpress.org/export/1.2/"' in source
+    export_file = tmp_path / "export.xml"
+    export_file.write_text(
+        source.replace(
+            'xmlns:wp="http://wordpress.org/export/1.2/"', f'xmlns:wp="{namespace}"'
+        ).replace(
+            'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"',
+            f'xmlns:excerpt="{namespace}excerpt/"',
+        ),
+        encoding="utf-8",
+    )
+
+    export = read_export(export_file)
+
+    assert export.authors["ada"].display_name == "Ada Lovelace"
+    assert export.categories["python"].parent == "programming"
+    hello = export.items[0]
+    assert (hello.post_id, hello.post_type, hello.post_name) == ("1", "post", "hello-world")
+    assert hello.meta["_thumbnail_id"] == "10"
+    assert hello.excerpt == "A first post about <em>engines</em>."
+    assert [item.excerpt for item in export.items] == [
+        item.excerpt for item in read_export(BLOG_XML).items
+    ]
+
+
+def test_a_wxr_version_that_is_not_a_version_is_refused(tmp_path: Path) -> None:
+    source = BLOG_XML.read_text(encoding="utf-8")
+    start = source.index("<wp:wxr_version>")
+    end = source.index("</wp:wxr_version>")
+    export_file = tmp_path / "export.xml"
+    export_file.write_text(
+        source[:start] + "<wp:wxr_version>banana" + source[end:], encoding="utf-8"
+    )
+    with pytest.raises(WxrError, match=r"<wp:wxr_version> is 'banana', not a version"):
+        read_export(export_file)

@@ -17,13 +17,17 @@ from mkdocs_llmblog.wordpress.messages import shorten
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-# Exports from every WordPress version since 2.x use one of these (WXR 1.0, 1.1 and 1.2).
-_NAMESPACE_PREFIXES = (
-    (re.compile(r"^http://wordpress\.org/export/\d+\.\d+/excerpt/$"), "excerpt"),
-    (re.compile(r"^http://wordpress\.org/export/\d+\.\d+/$"), "wp"),
-    (re.compile(r"^http://purl\.org/rss/1\.0/modules/content/$"), "content"),
-    (re.compile(r"^http://purl\.org/dc/elements/1\.1/$"), "dc"),
-)
+WXR_VERSION_RE = re.compile(r"^\d+\.\d+$")
+"""`<wp:wxr_version>` as WordPress's importer accepts it: WXR 1.0, 1.1, 1.2 and any later."""
+_FIXED_NAMESPACES = {
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://purl.org/dc/elements/1.1/": "dc",
+}
+# Where a document binds no `wp` or `excerpt` prefix, WordPress's importer assumes WXR 1.1's.
+_DEFAULT_BINDINGS = {
+    "wp": "http://wordpress.org/export/1.1/",
+    "excerpt": "http://wordpress.org/export/1.1/excerpt/",
+}
 _POSITION_RE = re.compile(r":\s*line \d+, column \d+\s*$")
 EXPORT_HINT = "export it again from WordPress with Tools → Export → All content"
 
@@ -118,8 +122,16 @@ def read_export(path: Path) -> Export:
         WxrError: the file is missing, hostile, not well-formed or not a WordPress export; the
             message gives the line and column where the parser gave up.
     """
+    bindings: dict[str, str] = {}
     try:
-        tree = SafeElementTree.parse(path, forbid_dtd=False, forbid_entities=True)
+        events = SafeElementTree.iterparse(
+            path, events=("start-ns",), forbid_dtd=False, forbid_entities=True
+        )
+        for _event, (prefix, uri) in events:
+            # WordPress.com and older versions bind `wp` to other URIs (https://, 1.0, 1.1).
+            bindings.setdefault(prefix, uri)
+        # The iterator holds the whole tree once read (typeshed does not know `root`).
+        root: Element | None = events.root  # type: ignore[attr-defined]
     except FileNotFoundError:
         raise WxrError(f"{path}: no such file; give the path of the WordPress export") from None
     except IsADirectoryError:
@@ -147,17 +159,36 @@ def read_export(path: Path) -> Export:
             f"{path}: line {line}, column {column + 1}: invalid XML ({reason}); the "
             f"export is damaged or was edited by hand; {EXPORT_HINT}"
         ) from None
-    root = tree.getroot()
     if root is None:
         raise WxrError(f"{path}: is empty; {EXPORT_HINT}")
-    return _read_tree(path, root)
+    return _read_tree(path, root, _Names(bindings))
 
 
-def _read_tree(path: Path, root: Element) -> Export:
+class _Names:
+    """Tag names as `wp:post_id`, whatever URI the document binds each prefix to."""
+
+    def __init__(self, bindings: dict[str, str]) -> None:
+        self.prefixes = dict(_FIXED_NAMESPACES)
+        for prefix, default in _DEFAULT_BINDINGS.items():
+            self.prefixes[bindings.get(prefix, default)] = prefix
+
+    def __call__(self, tag: str) -> str:
+        """`{http://wordpress.org/export/1.2/}post_id` as `wp:post_id`; RSS tags as they are."""
+        if not tag.startswith("{"):
+            return tag
+        namespace, _, local = tag[1:].partition("}")
+        prefix = self.prefixes.get(namespace)
+        return f"{prefix}:{local}" if prefix else tag
+
+    def bound_uri(self, prefix: str) -> str:
+        return next(uri for uri, bound in self.prefixes.items() if bound == prefix)
+
+
+def _read_tree(path: Path, root: Element, names: _Names) -> Export:
     channel = root.find("channel")
-    if _name(root.tag) != "rss" or channel is None:
+    if names(root.tag) != "rss" or channel is None:
         raise WxrError(
-            f"{path}: not a WordPress export: the document is <{shorten(_name(root.tag))}>, not "
+            f"{path}: not a WordPress export: the document is <{shorten(names(root.tag))}>, not "
             f"<rss><channel>...; {EXPORT_HINT}"
         )
     fields: dict[str, str] = {}
@@ -165,17 +196,17 @@ def _read_tree(path: Path, root: Element) -> Export:
     categories: dict[str, CategoryDefinition] = {}
     items: list[Item] = []
     for child in channel:
-        name = _name(child.tag)
+        name = names(child.tag)
         if name == "item":
-            items.append(_read_item(child))
+            items.append(_read_item(child, names))
         elif name == "wp:author":
-            author = _texts(child)
+            author = _texts(child, names)
             login = author.get("wp:author_login", "")
             if login:
                 display = author.get("wp:author_display_name", "").strip()
                 authors[login] = Author(login, html.unescape(display) or login)
         elif name == "wp:category":
-            category = _texts(child)
+            category = _texts(child, names)
             nicename = category.get("wp:category_nicename", "")
             if nicename:
                 categories[nicename] = CategoryDefinition(
@@ -186,8 +217,15 @@ def _read_tree(path: Path, root: Element) -> Export:
         else:
             fields.setdefault(name, (child.text or "").strip())
     if "wp:wxr_version" not in fields:
+        wp = names.bound_uri("wp")
         raise WxrError(
-            f"{path}: not a WordPress export: an RSS feed without <wp:wxr_version>; {EXPORT_HINT}"
+            f"{path}: not a WordPress export: an RSS feed without <wp:wxr_version> (in the "
+            f"namespace {wp!r}); {EXPORT_HINT}"
+        )
+    if not WXR_VERSION_RE.match(fields["wp:wxr_version"]):
+        raise WxrError(
+            f"{path}: not a WordPress export: <wp:wxr_version> is "
+            f"{shorten(fields['wp:wxr_version'])!r}, not a version such as '1.2'; {EXPORT_HINT}"
         )
     return Export(
         source=path,
@@ -201,12 +239,12 @@ def _read_tree(path: Path, root: Element) -> Export:
     )
 
 
-def _read_item(element: Element) -> Item:
+def _read_item(element: Element, names: _Names) -> Item:
     fields: dict[str, str] = {}
     terms: list[Term] = []
     meta: dict[str, str] = {}
     for child in element:
-        name = _name(child.tag)
+        name = names(child.tag)
         if name == "category":
             terms.append(
                 Term(
@@ -216,7 +254,7 @@ def _read_item(element: Element) -> Item:
                 )
             )
         elif name == "wp:postmeta":
-            pair = _texts(child, strip=False)
+            pair = _texts(child, names, strip=False)
             meta.setdefault(pair.get("wp:meta_key", ""), pair.get("wp:meta_value", ""))
         else:
             fields.setdefault(name, child.text or "")
@@ -250,20 +288,9 @@ def _read_item(element: Element) -> Item:
     )
 
 
-def _texts(element: Element, *, strip: bool = True) -> dict[str, str]:
+def _texts(element: Element, names: _Names, *, strip: bool = True) -> dict[str, str]:
     texts: dict[str, str] = {}
     for child in element:
         value = child.text or ""
-        texts.setdefault(_name(child.tag), value.strip() if strip else value)
+        texts.setdefault(names(child.tag), value.strip() if strip else value)
     return texts
-
-
-def _name(tag: str) -> str:
-    """`{http://wordpress.org/export/1.2/}post_id` as `wp:post_id`; RSS tags as they are."""
-    if not tag.startswith("{"):
-        return tag
-    namespace, _, local = tag[1:].partition("}")
-    for pattern, prefix in _NAMESPACE_PREFIXES:
-        if pattern.match(namespace):
-            return f"{prefix}:{local}"
-    return tag
