@@ -85,7 +85,7 @@ def test_published_posts_are_imported_with_their_front_matter(
         "Skipped": "5 (1 draft, 1 pending review, 1 private, 1 scheduled, 1 in the trash)",
         "Images copied": "5",
         "Images missing": "1 (listed above)",
-        "Pages": "1 not imported (only posts are)",
+        "Pages imported": "1",
     }
 
 

@@ -129,6 +129,12 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         where = f"{shorten(str(error.filename), 200)}: " if error.filename else ""
         print(f"llmblog {COMMAND}: error: {where}{error.strerror or error}", file=err)
         return 1
+    if report.page_nav:
+        out.write(
+            "\nPages: to show them in WordPress's menu order, use these lines as the nav of "
+            "mkdocs.yml (without a nav, MkDocs lists every page by its file name):\n\n"
+        )
+        out.write(without_control_characters(report.page_nav))
     details = format_details(report)
     if details:
         out.write(f"\n{details}")

@@ -191,7 +191,13 @@ class ImportFiles:
         try:
             return path.relative_to(self.posts_dir).as_posix()
         except ValueError:
+            pass
+        try:
+            # Pages beside the blog: `../../about.md`, so the site's folder can move.
+            path.relative_to(self.docs_dir)
+        except ValueError:
             return str(path.absolute())
+        return Path(os.path.relpath(path, self.posts_dir)).as_posix()
 
     def _make_folders(self, folder: Path) -> None:
         """Create `folder` one component at a time, never following a link out of docs."""

@@ -28,6 +28,7 @@ from mkdocs_llmblog.wordpress.fields import (
 )
 from mkdocs_llmblog.wordpress.files import ImportFiles, UnsafePath, remove_leftovers
 from mkdocs_llmblog.wordpress.media import MediaTally, PostMedia, Uploads, site_host
+from mkdocs_llmblog.wordpress.pages import PagePlan, PlannedPage, nav_snippet, plan_pages
 from mkdocs_llmblog.wordpress.redirects import has_control_characters, old_page_path, old_page_url
 from mkdocs_llmblog.wordpress.shortcodes import GalleryImage
 from mkdocs_llmblog.wordpress.writer import render_post
@@ -100,7 +101,10 @@ class ImportReport:
     """(post, problem) for what the author should look at."""
     redirects: dict[str, str] = field(default_factory=dict)
     """Old page path -> new post source, relative to `docs_dir`."""
-    pages_ignored: int = 0
+    pages: PagePlan = field(default_factory=PagePlan)
+    pages_written: list[Path] = field(default_factory=list)
+    page_nav: str = ""
+    """The `nav:` snippet for `mkdocs.yml` that orders the pages as WordPress's menu did."""
     unsafe: list[tuple[str, str]] = field(default_factory=list)
     """(post, address) of links and images left as text: their scheme could run a script."""
     refused: list[str] = field(default_factory=list)
@@ -133,10 +137,18 @@ def import_export(
     else:
         remove_leftovers(options.posts_dir)
     planned = _plan(export, options, report)
+    report.pages = plan_pages(
+        export.items,
+        {"index": "the site's home page", options.blog_dir: "the blog's index"},
+    )
     importer = _Importer(export, options, report, planned)
     try:
         for post in progress(planned):
             importer.import_post(post)
+        for page in report.pages.all_pages():
+            importer.import_page(page)
+        if report.pages_written:
+            report.page_nav = nav_snippet(report.pages, options.blog_dir)
     finally:
         files.save_manifest()
     return report
@@ -148,8 +160,6 @@ def _plan(export: Export, options: ImportOptions, report: ImportReport) -> list[
     used_slugs: set[str] = set()
     slug_numbers: dict[str, int] = {}
     for item in export.items:
-        if item.post_type == "page":
-            report.pages_ignored += 1
         if item.post_type != "post":
             continue
         status = "private" if item.status == "publish" and item.password else item.status
@@ -230,6 +240,65 @@ class _Importer:
             return
         if not post.draft:
             self._add_redirect(post, label)
+
+    def import_page(self, page: PlannedPage) -> None:
+        """Write one page beside the blog; what goes wrong with it is noted, as for posts."""
+        target = self.options.docs_dir.joinpath(*page.path.split("/"))
+        label = str(target)
+        files = self.report.files
+        try:
+            files.check(target)
+            if files.exists(target) and not self.options.force:
+                self.report.notes.append((label, "page exists; not imported (--force overwrites)"))
+                return
+            if files.exists(target) and not files.may_overwrite(target):
+                files.kept.append(target)
+                return
+            media = PostMedia(
+                self.uploads,
+                target.parent / target.stem,
+                label,
+                self.report.media,
+                force=self.options.force,
+                files=files,
+            )
+            body = convert_body(
+                page.item.content,
+                links=_PostLinks(self, media, from_blog=False),
+                galleries=lambda ids: self._gallery(page.item, ids),
+                excerpt_separator=self.options.excerpt_separator,
+            )
+            if body.unconverted:
+                self.report.unconverted.append((label, tuple(dict.fromkeys(body.unconverted))))
+            self.report.unsafe += [(label, url) for url in body.unsafe]
+            self.report.notes += [(label, note) for note in body.notes]
+            front_matter: dict[str, Any] = {"title": page.title}
+            description = html_to_text(page.item.excerpt)
+            if description:
+                front_matter["description"] = description
+            text = render_post(front_matter, body.markdown)
+            if files.write(target, text.encode("utf-8")) == "written":
+                self.report.pages_written.append(target)
+        except UnsafePath as error:
+            self.report.refused.append(str(error))
+            return
+        except RecursionError:
+            self.report.notes.append((label, "too deeply nested to convert; not imported"))
+            return
+        except OSError as error:
+            where = shorten(str(error.filename)) + ": " if error.filename else ""
+            self.report.notes.append((label, f"{where}{error.strerror or error}; not imported"))
+            return
+        self._add_page_redirect(page, label)
+
+    def _add_page_redirect(self, page: PlannedPage, label: str) -> None:
+        """Redirect the page's old address where MkDocs publishes it elsewhere."""
+        if not page.item.link or has_control_characters(page.item.link):
+            return
+        old_path = old_page_path(page.item.link, self.export.home_url)
+        if old_path is None or old_page_url(old_path) == page.stem:
+            return  # No address a static site can serve, or the same one as before.
+        self.report.redirects.setdefault(old_path, page.path)
 
     def _write_post(self, post: _PlannedPost, target: Path, label: str) -> None:
         """Write the post, unless its file is there and not the importer's to overwrite."""
@@ -405,16 +474,19 @@ class _Importer:
 class _PostLinks:
     """The links of one post body: uploads copied beside it, other posts by their file."""
 
-    def __init__(self, importer: _Importer, media: PostMedia) -> None:
+    def __init__(self, importer: _Importer, media: PostMedia, *, from_blog: bool = True) -> None:
         self.importer = importer
         self.media = media
+        self.from_blog = from_blog
+        """The body is a post's, beside the other posts (a page's links to posts keep the
+        old address, which redirects)."""
 
     def image(self, url: str) -> str:
         return self.media.body_link(url)
 
     def link(self, url: str) -> str:
         key = self.importer.link_key(url)
-        if key is not None and key in self.importer.post_files:
+        if self.from_blog and key is not None and key in self.importer.post_files:
             fragment = urlsplit(url).fragment
             return self.importer.post_files[key] + (f"#{fragment}" if fragment else "")
         return self.media.body_link(url)

@@ -32,6 +32,9 @@ def format_details(report: ImportReport) -> str:
     if report.unconverted:
         lines += ["Shortcodes and blocks left in the text, marked 'not converted':"]
         lines += [f"  {post}: {', '.join(names)}" for post, names in report.unconverted]
+    if report.pages.skipped:
+        lines += ["Pages not imported:"]
+        lines += [f"  {shorten(title)}: {reason}" for title, reason in report.pages.skipped]
     if report.notes or report.files.warnings:
         lines += ["To look at:"]
         lines += [f"  {warning}" for warning in report.files.warnings]
@@ -55,7 +58,14 @@ def format_summary(report: ImportReport, *, uploads_given: bool) -> str:
         ("Images copied", f"{report.media.copied}"),
         ("Images missing", f"{missing}{missing_note}"),
     ]
-    if report.pages_ignored:
-        rows.append(("Pages", f"{report.pages_ignored} not imported (only posts are)"))
+    pages_skipped = len(report.pages.skipped)
+    if report.pages_written or pages_skipped:
+        rows.append(
+            (
+                "Pages imported",
+                f"{len(report.pages_written)}"
+                + (f" ({pages_skipped} skipped, listed above)" if pages_skipped else ""),
+            )
+        )
     width = max(len(name) for name, _ in rows) + 1
     return "Summary\n" + "".join(f"  {name + ':':<{width}} {value}\n" for name, value in rows)

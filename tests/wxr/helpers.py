@@ -89,8 +89,12 @@ def wxr_item(
     content: str = "Text.",
     date_gmt: str = "2024-02-01 12:00:00",
     meta: dict[str, str] | None = None,
+    post_type: str = "post",
+    parent: int = 0,
+    menu_order: int = 0,
+    excerpt: str = "",
 ) -> str:
-    """One `<item>` of a post, for exports written in a test."""
+    """One `<item>` of a post (or a page...), for exports written in a test."""
     postmeta = "".join(
         f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{value}</wp:meta_value>"
         "</wp:postmeta>"
@@ -103,13 +107,15 @@ def wxr_item(
       <dc:creator>ada</dc:creator>
       <guid isPermaLink="false">https://example.com/?p={post_id}</guid>
       <content:encoded><![CDATA[{content}]]></content:encoded>
-      <excerpt:encoded><![CDATA[]]></excerpt:encoded>
+      <excerpt:encoded><![CDATA[{excerpt}]]></excerpt:encoded>
       <wp:post_id>{post_id}</wp:post_id>
       <wp:post_date>{date_gmt}</wp:post_date>
       <wp:post_date_gmt>{date_gmt}</wp:post_date_gmt>
       <wp:post_name>{name}</wp:post_name>
       <wp:status>{status}</wp:status>
-      <wp:post_type>post</wp:post_type>
+      <wp:post_type>{post_type}</wp:post_type>
+      <wp:post_parent>{parent}</wp:post_parent>
+      <wp:menu_order>{menu_order}</wp:menu_order>
       <wp:post_password>{password}</wp:post_password>
       {postmeta}
     </item>"""

@@ -1,0 +1,140 @@
+"""WordPress pages (About, Contact, ...) as ordinary MkDocs pages beside the blog.
+
+A page's parents become folders, so `https://example.com/about/team/` becomes `about/team.md`,
+which MkDocs publishes at the same address; `menu_order` becomes the order of a `nav:` snippet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import yaml
+
+from mkdocs_llmblog.wordpress.fields import post_title, slug_source, unique_slug
+from mkdocs_llmblog.wordpress.wxr import Item
+
+MAX_PAGE_DEPTH = 10
+"""Parents of a page followed this far up; a deeper page is placed under its tenth ancestor."""
+
+
+@dataclass
+class PlannedPage:
+    """A page to write at `path` (relative to `docs_dir`, e.g. `about/team.md`)."""
+
+    item: Item
+    title: str
+    path: str
+    children: list[PlannedPage] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        """`about/team`: where MkDocs publishes it, and the folder of its images."""
+        return self.path.removesuffix(".md")
+
+
+@dataclass
+class PagePlan:
+    """The pages to write, as a tree (roots in menu order), and those left out and why."""
+
+    roots: list[PlannedPage] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(page title, reason)."""
+
+    def all_pages(self) -> list[PlannedPage]:
+        """Every page, parents before their children, in menu order."""
+        pages: list[PlannedPage] = []
+
+        def visit(nodes: Iterable[PlannedPage]) -> None:
+            for node in nodes:
+                pages.append(node)
+                visit(node.children)
+
+        visit(self.roots)
+        return pages
+
+
+def is_public_page(item: Item) -> bool:
+    """A published page without a password: the only pages a static site may show."""
+    return item.post_type == "page" and item.status == "publish" and not item.password
+
+
+def plan_pages(items: Iterable[Item], reserved: Mapping[str, str]) -> PagePlan:
+    """Give each public page of an export its path: its parents' slugs as folders.
+
+    `reserved` maps the page paths other content takes (the blog's own index, `index.md`) to
+    what takes them: a page that would land there is skipped, with that reason.
+    """
+    pages = {item.post_id: item for item in items if item.post_type == "page" and item.post_id}
+    plan = PagePlan()
+    public = sorted(
+        (item for item in pages.values() if is_public_page(item)),
+        key=lambda item: (item.menu_order, post_title(item).casefold(), item.post_id),
+    )
+    planned: dict[str, PlannedPage] = {}
+    parents: dict[str, PlannedPage | None] = {}
+    used_by_folder: dict[str, set[str]] = {}
+    for item in sorted(public, key=lambda item: _depth(item, pages)):
+        parent_id = _nearest_ancestor(item, pages, planned)
+        parent = planned.get(parent_id) if parent_id else None
+        folder = parent.stem if parent else ""
+        title = post_title(item)
+        slug = unique_slug(slug_source(item, title), used_by_folder.setdefault(folder, set()))
+        path = f"{folder}/{slug}.md" if folder else f"{slug}.md"
+        taken_by = reserved.get(path.removesuffix(".md"))
+        if taken_by is not None:
+            plan.skipped.append((title, f"its address '{path[:-3]}/' is {taken_by}'s"))
+            continue
+        planned[item.post_id] = PlannedPage(item, title, path)
+        parents[item.post_id] = parent
+    for item in public:  # In menu order.
+        page = planned.get(item.post_id)
+        if page is not None:
+            parent = parents[item.post_id]
+            (parent.children if parent else plan.roots).append(page)
+    for item in pages.values():
+        if not is_public_page(item) and item.status not in ("trash", "auto-draft", "inherit"):
+            reason = "password-protected" if item.password else f"status '{item.status}'"
+            plan.skipped.append((post_title(item), f"{reason}; only published pages are imported"))
+    return plan
+
+
+def _depth(item: Item, pages: Mapping[str, Item]) -> int:
+    depth, seen = 0, {item.post_id}
+    parent = pages.get(item.post_parent)
+    while parent is not None and parent.post_id not in seen and depth < MAX_PAGE_DEPTH:
+        seen.add(parent.post_id)
+        depth += 1
+        parent = pages.get(parent.post_parent)
+    return depth
+
+
+def _nearest_ancestor(
+    item: Item, pages: Mapping[str, Item], planned: Mapping[str, PlannedPage]
+) -> str | None:
+    """The closest ancestor that is written (a draft parent's children move up to its parent)."""
+    seen = {item.post_id}
+    parent = pages.get(item.post_parent)
+    for _ in range(MAX_PAGE_DEPTH):
+        if parent is None or parent.post_id in seen:
+            return None
+        if parent.post_id in planned:
+            return parent.post_id
+        seen.add(parent.post_id)
+        parent = pages.get(parent.post_parent)
+    return None
+
+
+def nav_snippet(plan: PagePlan, blog_dir: str) -> str:
+    """The `nav:` lines for `mkdocs.yml` that show the pages in WordPress's menu order."""
+
+    def entry(page: PlannedPage) -> dict[str, object]:
+        if not page.children:
+            return {page.title: page.path}
+        return {page.title: [page.path, *(entry(child) for child in page.children)]}
+
+    nav: list[object] = [{"Home": "index.md"}, {"Blog": f"{blog_dir}/index.md"}]
+    nav += [entry(page) for page in plan.roots]
+    return yaml.safe_dump(
+        {"nav": nav}, allow_unicode=True, sort_keys=False, default_flow_style=False
+    )
