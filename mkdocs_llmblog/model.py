@@ -101,6 +101,7 @@ class Post:
     path: str
     """The path to show in messages, e.g. `docs/blog/posts/hello.md`."""
     title: str
+    """Plain text: front matter's `title`, else the text of the body's first `# heading`."""
     title_from_heading: bool
     date: PostDate
     updated: PostDate | None
@@ -117,6 +118,9 @@ class Post:
     """The first image of the body, for `image_from_content`."""
     source_hash: str = ""
     """A hash of the post's source file, to tell whether it changed between builds."""
+    page_heading: str | None = None
+    """The text of the `# heading` the body opens with, where front matter has its own `title`:
+    the post's page shows it once, in its header; `title` is for `<title>`, cards and feeds."""
 
     @property
     def sort_key(self) -> tuple[float, str]:

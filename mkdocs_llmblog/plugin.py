@@ -206,8 +206,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if post is None:
             return markdown
         self._title_for_theme(page, post.title)
-        if post.title_from_heading:
-            # The post header shows the title; the heading would repeat it.
+        if post.title_from_heading or post.page_heading is not None:
+            # The post header shows the heading; in the body it would show twice.
             heading = find_first_heading(markdown)
             if heading is not None:
                 markdown = remove_line(markdown, heading.line_index)

@@ -100,7 +100,7 @@ def test_the_title_heading_is_not_repeated_and_html_in_titles_is_escaped(tmp_pat
         tmp_path,
         {},
         {
-            "blog/posts/a.md": post({"date": "2024-01-01"}, "# Fish & <Chips>\n\nBody.\n"),
+            "blog/posts/a.md": post({"date": "2024-01-01"}, "# Fish & &lt;Chips&gt;\n\nBody.\n"),
             "blog/posts/b.md": post({"date": "2024-01-02", "title": "<script>alert(1)</script>"}),
         },
     )

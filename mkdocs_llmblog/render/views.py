@@ -74,6 +74,8 @@ class PostView:
     title: str
     url: str
     """Relative to the page that shows it."""
+    heading: str
+    """The post page's heading: the body's own `# heading` where front matter has a `title`."""
     date: DateView
     updated: DateView | None
     categories: tuple[LinkView, ...]
@@ -196,6 +198,7 @@ class ViewMaker:
         return PostView(
             title=post.title,
             url=relative_url(self.blog.post_urls[post.src_uri], page_url),
+            heading=post.page_heading or post.title,
             date=self.date(post.date),
             updated=self.date(post.updated) if post.updated else None,
             categories=tuple(self.category_link(name, page_url) for name in post.categories),

@@ -106,6 +106,22 @@ def find_first_heading(markdown: str) -> Heading | None:
     return None
 
 
+def find_leading_heading(markdown: str) -> Heading | None:
+    """The `# heading` a body opens with (blank lines and HTML comments before it allowed)."""
+    heading = find_first_heading(markdown)
+    if heading is None:
+        return None
+    before = markdown.split("\n", heading.line_index)[: heading.line_index]
+    if any(line.strip() and not _is_comment_line(line) for line in before):
+        return None
+    return heading
+
+
+def _is_comment_line(line: str) -> bool:
+    text = line.strip()
+    return text.startswith("<!--") and text.endswith("-->")
+
+
 def remove_line(markdown: str, line_index: int) -> str:
     """The Markdown without one line (used to drop a heading that became the title)."""
     lines = markdown.split("\n")

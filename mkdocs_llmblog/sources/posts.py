@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -12,7 +11,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs_llmblog.model import XML_FORBIDDEN_RE, ImageSpec, Post, without_xml_forbidden
 from mkdocs_llmblog.sources.fields import MAX_TEXT_LENGTH, FieldReader, PostError
 from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
-from mkdocs_llmblog.sources.markdown import find_first_heading, first_image
+from mkdocs_llmblog.sources.headings import heading_text
+from mkdocs_llmblog.sources.markdown import find_first_heading, find_leading_heading, first_image
 from mkdocs_llmblog.sources.slugs import make_slug
 
 log = get_plugin_logger(__name__)
@@ -43,7 +43,13 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
     date, updated = fields.dates(options.zone)
     title = fields.text("title")
     title_from_heading = title is None
-    if title is None:
+    page_heading = None
+    if title is not None:
+        # Front matter's title is for <title>, cards and feeds; the page shows its own heading.
+        leading = find_leading_heading(parts.body)
+        if leading is not None:
+            page_heading = without_xml_forbidden(heading_text(leading.title))[:MAX_TEXT_LENGTH]
+    else:
         heading = find_first_heading(parts.body)
         if heading is None:
             raise PostError(
@@ -51,8 +57,9 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
                 "title",
                 "is missing and the post has no '# heading'; add 'title: ...' to the front matter",
             )
-        # The title the heading shows: `&lt;` is a "<" (escaped again wherever it is printed).
-        title = without_xml_forbidden(html.unescape(heading.title))
+        # The text the heading shows: Markdown rendered, `&lt;` a "<" (escaped again wherever
+        # it is printed).
+        title = without_xml_forbidden(heading_text(heading.title))
         if len(title) > MAX_TEXT_LENGTH:
             raise PostError(
                 path,
@@ -68,6 +75,7 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         path=path,
         title=title,
         title_from_heading=title_from_heading,
+        page_heading=page_heading or None,
         date=date,
         updated=updated,
         slug=slug,

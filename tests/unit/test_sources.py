@@ -11,10 +11,12 @@ import pytest
 from mkdocs_llmblog.model import CategoryNameError, category_full_name, category_parts
 from mkdocs_llmblog.sources.dates import DateError, parse_post_date
 from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
+from mkdocs_llmblog.sources.headings import heading_text
 from mkdocs_llmblog.sources.markdown import (
     MarkdownImage,
     code_spans,
     find_first_heading,
+    find_leading_heading,
     first_image,
     remove_line,
     scan_lines,
@@ -385,3 +387,44 @@ def test_category_depth_is_bounded() -> None:
     assert len(category_parts("/".join("abcdefghij"))) == 10
     with pytest.raises(CategoryNameError, match="of 11 levels; a category has at most 10"):
         category_parts("/".join("abcdefghijk"))
+
+
+# sources.headings.heading_text
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        ("`git sparse-checkout` &mdash; fast", "git sparse-checkout — fast"),
+        ("**Bold** and *it*", "Bold and it"),
+        ("[Link](https://example.com/) text", "Link text"),
+        ("snake_case_name stays", "snake_case_name stays"),
+        ("a < b & c", "a < b & c"),
+        ("Tom \\* star", "Tom * star"),
+        ("&lt;/title&gt;&lt;img src=x&gt;", "</title><img src=x>"),
+        ("<b>raw</b> HTML", "raw HTML"),
+        ("<!-- only a comment -->", "<!-- only a comment -->"),
+        ("  many   spaces  ", "many spaces"),
+        ("C++ & C#", "C++ & C#"),
+    ],
+)
+def test_heading_text_is_the_rendered_text_of_the_markdown(heading: str, text: str) -> None:
+    assert heading_text(heading) == text
+
+
+# sources.markdown.find_leading_heading
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("# Opening\n\nText.\n", "Opening"),
+        ("\n\n<!-- note -->\n# After a comment\n", "After a comment"),
+        ("Words first.\n\n# Later\n", None),
+        ("```\n# not a heading\n```\n# Real\n", None),
+        ("## Level two\n", None),
+    ],
+)
+def test_only_a_heading_the_body_opens_with_leads_it(body: str, title: str | None) -> None:
+    heading = find_leading_heading(body)
+    assert (heading.title if heading else None) == title
