@@ -7,4 +7,5 @@
 - `dates`: front matter dates.
 - `slugs`: URL slugs from titles.
 - `markdown`: the one Markdown scanner (code fences, code spans, first heading, first image).
+- `headings`: a heading's inline Markdown as the plain text of a title.
 """

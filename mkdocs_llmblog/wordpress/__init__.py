@@ -3,7 +3,8 @@
 One module per step: `wxr` reads the export safely, `settings` reads the site's `mkdocs.yml`,
 `fields` turns titles, slugs, dates and categories into front matter values, `markup` and
 `shortcodes` deal with WordPress's own markup, `convert` makes Markdown, `media` copies uploads,
-`redirects` maps old permalinks, `writer` writes files, `importer` ties them together,
+`pages` places WordPress pages beside the blog, `redirects` maps old permalinks, `writer`
+writes files, `importer` ties them together,
 `summary` reports, and `cli` is the `llmblog import-wordpress` command.
 """
 
