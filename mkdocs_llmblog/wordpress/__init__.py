@@ -4,8 +4,8 @@ One module per step: `wxr` reads the export safely, `settings` reads the site's 
 `fields` turns titles, slugs, dates and categories into front matter values, `markup` and
 `shortcodes` deal with WordPress's own markup, `convert` makes Markdown, `media` copies uploads,
 `pages` places WordPress pages beside the blog, `redirects` maps old permalinks, `writer`
-writes files, `importer` ties them together,
-`summary` reports, and `cli` is the `llmblog import-wordpress` command.
+writes files, `importer` ties them together, `summary` reports, and `cli` is the
+`llmblog import-wordpress` command.
 """
 
 from __future__ import annotations
