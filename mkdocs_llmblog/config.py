@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from mkdocs_llmblog.conversation.comments import CommentsOptionError, read_comments_option
+from mkdocs_llmblog.conversation.share import DEFAULT_NETWORKS, HOST_NAME_RE, NETWORKS
 from mkdocs_llmblog.i18n.labels import ENGLISH
 from mkdocs_llmblog.model import CategoryNameError, category_full_name
 
@@ -214,6 +216,21 @@ class LlmBlogConfig(base.Config):
     feed_content = c.Choice(("excerpt", "full"), default="excerpt")
     """Put each post's excerpt, or its full content, in the feeds."""
 
+    comments = c.Optional(c.Type(dict))
+    """Comments under each post: `provider` (giscus, utterances, isso, remark42 or custom) and
+    its settings; a post's `comments: false` leaves them out."""
+
+    comments_load = c.Choice(("click", "eager"), default="click")
+    """Load the provider's comments when the reader clicks "Show comments", or with the page."""
+
+    share_links = c.ListOfItems(c.Choice(NETWORKS), default=list(DEFAULT_NETWORKS))
+    """Share links after each post, in this order (needs `site_url`); `[]` for none. A post's
+    `share: false` leaves them out."""
+
+    mastodon_instance = c.Type(str, default="mastodon.social")
+    """The Mastodon server of the share link where the reader's browser runs no scripts (else
+    the reader is asked for theirs)."""
+
     language = c.Optional(c.Type(str))
     """Language of the plugin's labels and dates (default: the theme's `language` or `locale`)."""
 
@@ -295,6 +312,22 @@ class LlmBlogConfig(base.Config):
         if isinstance(widths, list) and (not widths or any(w < 16 or w > 8192 for w in widths)):
             failed.append(
                 ("image_widths", base.ValidationError("must be a list of widths from 16 to 8192"))
+            )
+        comments = self.get("comments")
+        if isinstance(comments, dict):
+            try:
+                read_comments_option(comments)
+            except CommentsOptionError as error:
+                failed.append(("comments", base.ValidationError(str(error))))
+        instance = self.get("mastodon_instance")
+        if isinstance(instance, str) and not HOST_NAME_RE.match(instance):
+            failed.append(
+                (
+                    "mastodon_instance",
+                    base.ValidationError(
+                        f"must be a host name such as 'mastodon.social', not {instance!r}"
+                    ),
+                )
             )
         quality = self.get("image_quality")
         if isinstance(quality, int) and quality > 100:

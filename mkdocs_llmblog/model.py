@@ -118,6 +118,10 @@ class Post:
     """The first image of the body, for `image_from_content`."""
     source_hash: str = ""
     """A hash of the post's source file, to tell whether it changed between builds."""
+    comments: bool = True
+    """Front matter `comments: false` leaves the comments out of this post."""
+    share: bool = True
+    """Front matter `share: false` leaves the share links out of this post."""
     page_heading: str | None = None
     """The text of the `# heading` the body opens with, where front matter has its own `title`:
     the post's page shows it once, in its header; `title` is for `<title>`, cards and feeds."""

@@ -45,8 +45,8 @@ from mkdocs_llmblog.render.excerpts import (
     text_for_reading,
 )
 from mkdocs_llmblog.render.markers import Slots, without_marks
-from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts
-from mkdocs_llmblog.render.templates import STYLESHEET, TEMPLATES_DIR
+from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts, check_comments_template
+from mkdocs_llmblog.render.templates import SCRIPT, STYLESHEET, TEMPLATES_DIR
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
 from mkdocs_llmblog.sources.discovery import read_posts
@@ -134,6 +134,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
+        wants_script = bool(self.config.comments or self.config.share_links)
+        if wants_script and SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         self.docs_name = docs_folder_name(config.docs_dir)
         language = self.config.language or str(
             config.theme.get("language") or config.theme.locale or "en"
@@ -159,10 +162,10 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         planner = FeaturedImagePlanner(files, config, self.config, self.cache_dir)
         self.image_plan = planner.plan_posts(blog.published)
         blog.images = self.image_plan.images_by_src
-        if not config.site_url and (self.config.feeds or blog.images):
+        if not config.site_url and (self.config.feeds or blog.images or self.config.share_links):
             log.warning(
-                "site_url is not set, so the blog gets no feeds and posts no og:image or og:url "
-                "(they need absolute URLs); set site_url in mkdocs.yml, e.g. "
+                "site_url is not set, so the blog gets no feeds and no share links, and posts no "
+                "og:image or og:url (they need absolute URLs); set site_url in mkdocs.yml, e.g. "
                 "https://example.com/blog-site/"
             )
         for file in [f for f in files if is_feed_template(f, config.docs_dir)]:
@@ -302,7 +305,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             name=config.site_name,
             description=config.site_description,
             docs_name=self.docs_name,
+            language=self.language,
         )
+        check_comments_template(env, self.config)
         placer = WidgetPlacer.for_theme(config.theme)
         self.pages = PageRenderer(
             self.blog, self.views, env, files, self.config, self.labels, self.slots, site, placer

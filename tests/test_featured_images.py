@@ -324,7 +324,9 @@ def test_missing_alt_is_a_warning_that_fails_strict(
 
 
 def test_missing_site_url_is_one_warning(tmp_path: Path, log_watcher: LogWatcher) -> None:
-    log_watcher.expect(r"site_url is not set, so the blog gets no feeds and posts no og:image")
+    log_watcher.expect(
+        r"site_url is not set, so the blog gets no feeds and no share links, and posts no og:image"
+    )
     files: dict[str, str | bytes] = {
         f"blog/posts/p{n}.md": image_post(n, f"P{n}", {"path": "a.png", "alt": "A"})
         for n in (1, 2, 3)

@@ -30,6 +30,19 @@ ENGLISH: dict[str, str] = {
     "previous_post": "Previous post",
     "next_post": "Next post",
     "more_posts": "More posts",
+    "share": "Share",
+    "share_email": "Email",
+    "share_copy": "Copy link",
+    "link_copied": "Link copied",
+    "mastodon_instance": "Your Mastodon server (e.g. mastodon.social)",
+    "comments": "Comments",
+    "show_comments": "Show comments",
+    "comments_notice": (
+        "The comments are provided by {provider}: showing them loads content from its site."
+    ),
+    "comments_notice_other": (
+        "The comments are provided by another site: showing them loads content from it."
+    ),
 }
 
 LABELS: Mapping[str, Mapping[str, str]] = {"en": ENGLISH, **TRANSLATIONS}

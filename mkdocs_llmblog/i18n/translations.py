@@ -28,6 +28,21 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "Vorheriger Beitrag",
         "next_post": "Nächster Beitrag",
         "more_posts": "Weitere Beiträge",
+        "share": "Teilen",
+        "share_email": "E-Mail",
+        "share_copy": "Link kopieren",
+        "link_copied": "Link kopiert",
+        "mastodon_instance": "Ihr Mastodon-Server (z. B. mastodon.social)",
+        "comments": "Kommentare",
+        "show_comments": "Kommentare anzeigen",
+        "comments_notice": (
+            "Die Kommentare stellt {provider} bereit: Beim "
+            "Anzeigen werden Inhalte von dort geladen."
+        ),
+        "comments_notice_other": (
+            "Die Kommentare stellt eine andere Website bereit: Beim "
+            "Anzeigen werden Inhalte von dort geladen."
+        ),
     },
     "fr": {
         "blog": "Blog",
@@ -53,6 +68,21 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "Article précédent",
         "next_post": "Article suivant",
         "more_posts": "Autres articles",
+        "share": "Partager",
+        "share_email": "E-mail",
+        "share_copy": "Copier le lien",
+        "link_copied": "Lien copié",
+        "mastodon_instance": "Votre serveur Mastodon (par ex. mastodon.social)",
+        "comments": "Commentaires",
+        "show_comments": "Afficher les commentaires",
+        "comments_notice": (
+            "Les commentaires sont fournis par {provider} : les "
+            "afficher charge du contenu depuis son site."
+        ),
+        "comments_notice_other": (
+            "Les commentaires sont fournis par un autre site : les "
+            "afficher charge du contenu depuis celui-ci."
+        ),
     },
     "es": {
         "blog": "Blog",
@@ -78,6 +108,19 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "Entrada anterior",
         "next_post": "Entrada siguiente",
         "more_posts": "Más entradas",
+        "share": "Compartir",
+        "share_email": "Correo",
+        "share_copy": "Copiar enlace",
+        "link_copied": "Enlace copiado",
+        "mastodon_instance": "Tu servidor de Mastodon (p. ej. mastodon.social)",
+        "comments": "Comentarios",
+        "show_comments": "Mostrar comentarios",
+        "comments_notice": (
+            "Los comentarios los ofrece {provider}: al mostrarlos se carga contenido de su sitio."
+        ),
+        "comments_notice_other": (
+            "Los comentarios los ofrece otro sitio: al mostrarlos se carga contenido de él."
+        ),
     },
     "pt": {
         "blog": "Blog",
@@ -103,6 +146,19 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "Post anterior",
         "next_post": "Próximo post",
         "more_posts": "Mais posts",
+        "share": "Compartilhar",
+        "share_email": "E-mail",
+        "share_copy": "Copiar link",
+        "link_copied": "Link copiado",
+        "mastodon_instance": "Seu servidor Mastodon (ex.: mastodon.social)",
+        "comments": "Comentários",
+        "show_comments": "Mostrar comentários",
+        "comments_notice": (
+            "Os comentários são fornecidos por {provider}: exibi-los carrega conteúdo do site dele."
+        ),
+        "comments_notice_other": (
+            "Os comentários são fornecidos por outro site: exibi-los carrega conteúdo dele."
+        ),
     },
     "it": {
         "blog": "Blog",
@@ -128,6 +184,19 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "Articolo precedente",
         "next_post": "Articolo successivo",
         "more_posts": "Altri articoli",
+        "share": "Condividi",
+        "share_email": "E-mail",
+        "share_copy": "Copia link",
+        "link_copied": "Link copiato",
+        "mastodon_instance": "Il tuo server Mastodon (es. mastodon.social)",
+        "comments": "Commenti",
+        "show_comments": "Mostra commenti",
+        "comments_notice": (
+            "I commenti sono forniti da {provider}: mostrarli carica contenuti dal suo sito."
+        ),
+        "comments_notice_other": (
+            "I commenti sono forniti da un altro sito: mostrarli carica contenuti da esso."
+        ),
     },
     "nl": {
         "blog": "Blog",
@@ -153,6 +222,17 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "Vorig bericht",
         "next_post": "Volgend bericht",
         "more_posts": "Meer berichten",
+        "share": "Delen",
+        "share_email": "E-mail",
+        "share_copy": "Link kopiëren",
+        "link_copied": "Link gekopieerd",
+        "mastodon_instance": "Je Mastodon-server (bijv. mastodon.social)",
+        "comments": "Reacties",
+        "show_comments": "Reacties tonen",
+        "comments_notice": "De reacties komen van {provider}: tonen laadt inhoud van die site.",
+        "comments_notice_other": (
+            "De reacties komen van een andere site: tonen laadt inhoud van die site."
+        ),
     },
     "zh": {
         "blog": "博客",
@@ -178,6 +258,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "上一篇",
         "next_post": "下一篇",
         "more_posts": "更多文章",
+        "share": "分享",
+        "share_email": "电子邮件",
+        "share_copy": "复制链接",
+        "link_copied": "链接已复制",
+        "mastodon_instance": "你的 Mastodon 服务器（例如 mastodon.social）",
+        "comments": "评论",
+        "show_comments": "显示评论",
+        "comments_notice": ("评论由 {provider} 提供：显示评论会从其网站加载内容。"),
+        "comments_notice_other": ("评论由其他网站提供：显示评论会从该网站加载内容。"),
     },
     "ja": {
         "blog": "ブログ",
@@ -203,6 +292,21 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "前の投稿",
         "next_post": "次の投稿",
         "more_posts": "その他の投稿",
+        "share": "共有",
+        "share_email": "メール",
+        "share_copy": "リンクをコピー",
+        "link_copied": "リンクをコピーしました",
+        "mastodon_instance": "あなたの Mastodon サーバー（例: mastodon.social）",
+        "comments": "コメント",
+        "show_comments": "コメントを表示",
+        "comments_notice": (
+            "コメントは {provider} が提供しています。"
+            "表示するとそのサイトからコンテンツを読み込みます。"
+        ),
+        "comments_notice_other": (
+            "コメントは別のサイトが提供しています。"
+            "表示するとそのサイトからコンテンツを読み込みます。"
+        ),
     },
     "ru": {
         "blog": "Блог",
@@ -228,6 +332,19 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "Предыдущая запись",
         "next_post": "Следующая запись",
         "more_posts": "Другие записи",
+        "share": "Поделиться",
+        "share_email": "Эл. почта",
+        "share_copy": "Копировать ссылку",
+        "link_copied": "Ссылка скопирована",
+        "mastodon_instance": "Ваш сервер Mastodon (например, mastodon.social)",
+        "comments": "Комментарии",
+        "show_comments": "Показать комментарии",
+        "comments_notice": (
+            "Комментарии предоставляет {provider}: при показе загружается содержимое с его сайта."
+        ),
+        "comments_notice_other": (
+            "Комментарии предоставляет другой сайт: при показе загружается содержимое с него."
+        ),
     },
     "ar": {
         "blog": "المدونة",
@@ -253,6 +370,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "المقالة السابقة",
         "next_post": "المقالة التالية",
         "more_posts": "مزيد من المقالات",
+        "share": "مشاركة",
+        "share_email": "البريد الإلكتروني",
+        "share_copy": "نسخ الرابط",
+        "link_copied": "تم نسخ الرابط",
+        "mastodon_instance": "خادم ماستودون الخاص بك (مثل mastodon.social)",
+        "comments": "التعليقات",
+        "show_comments": "عرض التعليقات",
+        "comments_notice": "يقدّم {provider} التعليقات: عرضها يحمّل محتوى من موقعه.",
+        "comments_notice_other": "يقدّم موقع آخر التعليقات: عرضها يحمّل محتوى منه.",
     },
     "he": {
         "blog": "בלוג",
@@ -278,6 +404,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "previous_post": "הפוסט הקודם",
         "next_post": "הפוסט הבא",
         "more_posts": "פוסטים נוספים",
+        "share": "שיתוף",
+        "share_email": "דוא״ל",
+        "share_copy": "העתקת קישור",
+        "link_copied": "הקישור הועתק",
+        "mastodon_instance": "שרת המסטודון שלך (למשל mastodon.social)",
+        "comments": "תגובות",
+        "show_comments": "הצגת התגובות",
+        "comments_notice": "התגובות מסופקות על ידי {provider}: הצגתן טוענת תוכן מהאתר שלו.",
+        "comments_notice_other": "התגובות מסופקות על ידי אתר אחר: הצגתן טוענת תוכן ממנו.",
     },
 }
 

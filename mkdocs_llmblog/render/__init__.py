@@ -9,4 +9,5 @@
 - `widgets`: which widgets a page shows, and their data.
 - `head`: feed links, Open Graph, JSON-LD, and what the theme's head already holds.
 - `titles`: author texts the theme prints itself, escaped once.
+- `conversation`: the share links and the comments section of a post page.
 """

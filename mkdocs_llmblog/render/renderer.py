@@ -7,13 +7,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import jinja2
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.conversation.comments import read_comments_option
 from mkdocs_llmblog.layout.urls import absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, ListPage, Post
+from mkdocs_llmblog.render.conversation import ConversationViews
 from mkdocs_llmblog.render.embeds import RecentPostsEmbed
 from mkdocs_llmblog.render.excerpts import has_element
 from mkdocs_llmblog.render.head import (
@@ -56,6 +59,7 @@ class SiteFacts:
     name: str
     description: str | None
     docs_name: str
+    language: str = "en"
 
 
 class PageRenderer:
@@ -83,6 +87,15 @@ class PageRenderer:
         self.site = site
         self.placer = placer
         self.feed_formats = list(options.feed_formats) if options.feeds and site.url else []
+        self.conversation = ConversationViews(
+            list(options.share_links),
+            options.mastodon_instance,
+            read_comments_option(options.comments) if options.comments else None,
+            options.comments_load,
+            site.url,
+            labels,
+            site.language,
+        )
         self.cards: dict[str, str] = {}
         """Each post's card, portable (see `markers.PORTABLE`), by source path."""
         self.widgets_by_choice: dict[frozenset[str], str] = {}
@@ -128,6 +141,8 @@ class PageRenderer:
                 "body_html": page.content or "",
                 "post_nav": views.post_nav(post, page.url) if "post_nav" in shown else None,
                 "related": views.related(post, page.url) if "related" in shown else [],
+                "share": self.conversation.share(post, self.blog.post_urls[post.src_uri]),
+                "comments": self.conversation.comments(post),
             }
             template = "llmblog/post.html"
         elif (list_page := self.blog.list_pages_by_src.get(src_uri)) is not None:
@@ -330,3 +345,23 @@ class PageRenderer:
         if post is None:
             return None
         return relative_url(self.blog.post_urls[post.src_uri], page_url)
+
+
+def check_comments_template(env: jinja2.Environment, options: LlmBlogConfig) -> None:
+    """Stop the build where `comments: {provider: custom}` names a template nobody wrote.
+
+    Raises:
+        PluginError: naming the option and where the template is looked for.
+    """
+    if not options.comments:
+        return
+    settings = read_comments_option(options.comments)
+    if settings.provider != "custom":
+        return
+    try:
+        env.get_template(settings.template)
+    except jinja2.TemplateNotFound:
+        raise PluginError(
+            f"Plugin 'llmblog' option 'comments': the template {settings.template!r} of the "
+            "custom provider is not in the theme; write it in the theme's custom_dir"
+        ) from None

@@ -15,6 +15,9 @@ TEMPLATES_DIR = str(Path(__file__).parent.parent / "templates")
 STYLESHEET = "llmblog/llmblog.css"
 """A static file of our template folder: MkDocs copies it into the site like a theme's own."""
 
+SCRIPT = "llmblog/llmblog.js"
+"""The script of comments loaded on request and of share links; added only where they are on."""
+
 
 def render_fragment(
     env: jinja2.Environment, template_name: str, context: Mapping[str, Any], data: dict[str, Any]

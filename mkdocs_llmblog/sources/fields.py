@@ -147,8 +147,8 @@ class FieldReader:
         except ImageSpecError as error:
             raise self.fail(error.key, str(error)) from None
 
-    def flag(self, key: str) -> bool:
-        value = self.meta.get(key, False)
+    def flag(self, key: str, default: bool = False) -> bool:
+        value = self.meta.get(key, default)
         if not isinstance(value, bool):
             raise self.fail(key, f"must be true or false, not {describe_value(value)}")
         return value

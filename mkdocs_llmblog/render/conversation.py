@@ -1,0 +1,112 @@
+"""What a post page shows after the post to start a conversation: share links and comments."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from mkdocs_llmblog.conversation.comments import CommentsSettings
+from mkdocs_llmblog.conversation.share import NETWORK_NAMES, share_links
+from mkdocs_llmblog.layout.urls import absolute_url
+from mkdocs_llmblog.model import Post
+from mkdocs_llmblog.render.head import script_json
+
+
+@dataclass(frozen=True)
+class ShareLinkView:
+    """One share link; `text` is what the script posts to the reader's Mastodon instance."""
+
+    network: str
+    label: str
+    url: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CommentsView:
+    """The comments section of a post, given to `llmblog/partials/comments.html`."""
+
+    provider: str
+    template: str
+    """The embed's template, rendered into a `<template>` until the reader asks for it."""
+    settings: Mapping[str, object]
+    load: str
+    """`click` or `eager`."""
+    notice: str
+    """What showing the comments does, before the button."""
+    theme_light: str
+    theme_dark: str
+    lang: str
+    remark_config: str
+    """Remark42's `remark_config`, as JSON safe in an attribute (empty for other providers)."""
+
+
+class ConversationViews:
+    """Share links and comments for the post pages of one build."""
+
+    def __init__(
+        self,
+        networks: list[str],
+        mastodon_instance: str,
+        comments: CommentsSettings | None,
+        comments_load: str,
+        site_url: str | None,
+        labels: Mapping[str, str],
+        language: str,
+    ) -> None:
+        self.networks = networks if site_url else []
+        self.mastodon_instance = mastodon_instance
+        self.comments_settings = comments
+        self.comments_load = comments_load
+        self.site_url = site_url
+        self.labels = labels
+        self.language = language.replace("_", "-")
+
+    def share(self, post: Post, post_url: str) -> list[ShareLinkView]:
+        """The share links of a post published at the site-relative `post_url`."""
+        if not post.share or not self.networks:
+            return []
+        address = absolute_url(self.site_url, post_url)
+        if address is None:
+            return []
+        return [
+            ShareLinkView(
+                link.network,
+                NETWORK_NAMES.get(link.network) or self.labels[f"share_{link.network}"],
+                link.url,
+                link.text,
+            )
+            for link in share_links(self.networks, post.title, address, self.mastodon_instance)
+        ]
+
+    def comments(self, post: Post) -> CommentsView | None:
+        settings = self.comments_settings
+        if settings is None or not post.comments:
+            return None
+        name = settings.provider_name
+        notice = (
+            self.labels["comments_notice"].format(provider=name)
+            if name
+            else self.labels["comments_notice_other"]
+        )
+        remark_config = ""
+        if settings.provider == "remark42":
+            remark_config = script_json(
+                {
+                    "host": str(settings.settings["host"]).rstrip("/"),
+                    "site_id": settings.settings["site_id"],
+                    "components": ["embed"],
+                    "locale": self.language.split("-")[0],
+                }
+            )
+        return CommentsView(
+            provider=settings.provider,
+            template=settings.template,
+            settings=settings.settings,
+            load=self.comments_load,
+            notice=notice,
+            theme_light=str(settings.settings.get("theme_light") or ""),
+            theme_dark=str(settings.settings.get("theme_dark") or ""),
+            lang=str(settings.settings.get("lang") or self.language),
+            remark_config=remark_config,
+        )
