@@ -118,6 +118,10 @@ class Post:
     """The first image of the body, for `image_from_content`."""
     source_hash: str = ""
     """A hash of the post's source file, to tell whether it changed between builds."""
+    pinned: bool = False
+    """Front matter `pin: true` (Material's key): first on the blog index and category pages."""
+    readtime: int | None = None
+    """Front matter `readtime` (Material's key): the reading time in minutes, not estimated."""
     comments: bool = True
     """Front matter `comments: false` leaves the comments out of this post."""
     share: bool = True

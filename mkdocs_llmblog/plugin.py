@@ -283,7 +283,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog.excerpts[post.src_uri] = Excerpt(portable, parts.has_more)
         description = describe(post.description, excerpt_html)
         blog.descriptions[post.src_uri] = description
-        blog.reading_minutes[post.src_uri] = reading_minutes(
+        blog.reading_minutes[post.src_uri] = post.readtime or reading_minutes(
             text_for_reading(parts.body_html), self.config.words_per_minute
         )
         # Material prints it in its <meta name="description"> as it is: escaped once here.

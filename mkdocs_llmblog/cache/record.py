@@ -53,6 +53,8 @@ def blog_signature(blog: Blog, options: dict[str, Any]) -> str:
             post.tags,
             post.authors,
             blog.draft_marks.get(post.src_uri, ""),
+            post.pinned,
+            post.readtime,
             repr(image),
         ]
         digest.update(json.dumps(shown, default=str).encode())

@@ -10,6 +10,7 @@ ENGLISH: dict[str, str] = {
     "blog": "Blog",
     "draft": "Draft",
     "scheduled": "Scheduled",
+    "pinned": "Pinned",
     "updated": "Updated",
     "in_categories": "In",
     "by_authors": "By",

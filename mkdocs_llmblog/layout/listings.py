@@ -80,7 +80,7 @@ class _Layout:
         first = author_file or self._generated(
             f"{base}/index.md", None, blog_title, InclusionLevel.INCLUDED
         )
-        self._paginate(listing, first, self.blog.published)
+        self._paginate(listing, first, pinned_first(self.blog.published))
 
     def category(self, category: Category) -> None:
         url_path = self.options.category_url_format.format(slug=category.slug_path)
@@ -92,7 +92,7 @@ class _Layout:
         else:
             first = self._generated(f"{base}.md", base, listing.title, InclusionLevel.NOT_IN_NAV)
         self.blog.category_listings[category.full_name] = listing
-        self._paginate(listing, first, category.posts)
+        self._paginate(listing, first, pinned_first(category.posts))
 
     def period(self, period: ArchivePeriod) -> None:
         if period.month is None:
@@ -170,6 +170,14 @@ class _Layout:
             page = ListPage(listing=listing, number=number, file=file, posts=chunk)
             listing.pages.append(page)
             self.blog.list_pages_by_src[file.src_uri] = page
+
+
+def pinned_first(posts: list[Post]) -> list[Post]:
+    """Pinned posts (`pin: true`) first, newest first among them, then the others as they are."""
+    pinned = [post for post in posts if post.pinned]
+    if not pinned:
+        return posts
+    return pinned + [post for post in posts if not post.pinned]
 
 
 def page_title(file: File) -> str | None:

@@ -86,6 +86,8 @@ class PostView:
     """Shown with the draft mark (a draft, or a scheduled post, in `mkdocs serve`)."""
     draft_label: str
     """"Draft" or "Scheduled"."""
+    pinned: bool
+    """`pin: true`: marked on cards, where it comes first."""
     excerpt_html: str
     """Trusted HTML (rendered Markdown), links already relative to the page that shows it."""
     has_more: bool
@@ -207,6 +209,7 @@ class ViewMaker:
             reading_time=self._reading_time(post),
             draft=post.src_uri in self.blog.draft_marks,
             draft_label=self.labels[self.blog.draft_marks.get(post.src_uri, "draft")],
+            pinned=post.pinned,
             excerpt_html=localize(excerpt.html, page_url) if excerpt else "",
             has_more=excerpt.has_more if excerpt else True,
             image=self.image(image, page_url) if image else None,

@@ -25,6 +25,10 @@ MAX_TEXT_LENGTH = 10_000
 MAX_DESCRIPTION_LENGTH = 100_000
 
 
+MAX_MINUTES = 10_000
+"""The longest reading time a post may state (`readtime`)."""
+
+
 class PostError(ValueError):
     """A post whose front matter or content cannot be published; names the file and key."""
 
@@ -146,6 +150,19 @@ class FieldReader:
             return parse_image_spec(value)
         except ImageSpecError as error:
             raise self.fail(error.key, str(error)) from None
+
+    def minutes(self, key: str) -> int | None:
+        """A whole number of minutes from 1 to 10,000, such as Material's `readtime: 5`."""
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        if type(value) is not int or not 1 <= value <= MAX_MINUTES:
+            raise self.fail(
+                key,
+                f"must be a whole number of minutes from 1 to {MAX_MINUTES:,}, not "
+                f"{describe_value(value)}",
+            )
+        return value
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self.meta.get(key, default)

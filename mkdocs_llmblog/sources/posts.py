@@ -84,6 +84,8 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         tags=fields.names("tags"),
         authors=fields.names("authors"),
         draft=fields.flag("draft"),
+        pinned=fields.flag("pin"),
+        readtime=fields.minutes("readtime"),
         comments=fields.flag("comments", default=True),
         share=fields.flag("share", default=True),
         source_hash=hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest(),
