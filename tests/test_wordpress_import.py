@@ -17,6 +17,7 @@ from tests.wxr.helpers import (
     WXR_DIR,
     make_uploads,
     new_site,
+    post_redirects,
     read_post,
     read_yaml,
     run_cli,
@@ -85,6 +86,8 @@ def test_published_posts_are_imported_with_their_front_matter(
         "Skipped": "5 (1 draft, 1 pending review, 1 private, 1 scheduled, 1 in the trash)",
         "Images copied": "5",
         "Images missing": "1 (listed above)",
+        "Category pages": "1 (their descriptions)",
+        "Redirects": "9 (3 posts, 2 categories, 3 dates, 1 feed)",
         "Pages imported": "1",
     }
 
@@ -185,7 +188,7 @@ def test_drafts_can_be_imported_as_drafts(tmp_path: Path, capsys: Capsys) -> Non
     assert rows["Drafts imported"] == "4 (draft: true)"
     assert rows["Skipped"] == "1 (1 in the trash)"
     # Drafts have no public address: no redirects to them.
-    assert set(read_yaml(tmp_path / "redirects.yml").values()) == {
+    assert set(post_redirects(read_yaml(tmp_path / "redirects.yml")).values()) == {
         f"blog/posts/{name}" for name in PUBLISHED
     }
 
@@ -242,12 +245,19 @@ def test_the_redirect_map_and_its_snippet(tmp_path: Path, capsys: Capsys) -> Non
         "2023/05/hello-world/index.md": "blog/posts/hello-world.md",
         "2023/06/blocks/index.md": "blog/posts/blocks.md",
         "2023/06/日本語/index.md": "blog/posts/ri-ben-yu.md",
+        # WordPress's category, date and feed addresses lead to the blog's own lists.
+        "category/engines/index.md": "blog/category/engines-and-machines.md",
+        "category/programming/python/index.md": "blog/category/programming/python.md",
+        "2023/index.md": "blog/archive/2023.md",
+        "2023/05/index.md": "blog/archive/2023.md",
+        "2023/06/index.md": "blog/archive/2023.md",
+        "feed/index.md": "https://example.com/blog/feed.xml",
     }
     redirects = tmp_path / "redirects.yml"
     assert read_yaml(redirects) == redirect_map
     assert redirects.read_text(encoding="utf-8").startswith("# Old WordPress permalinks")
     assert run.out.startswith(
-        f"Redirects: 3 old permalinks mapped in {redirects}.\n"
+        f"Redirects: 9 old permalinks mapped in {redirects}.\n"
         "To serve them, install mkdocs-redirects (pip install mkdocs-redirects) and add it to "
         "the plugins of mkdocs.yml:\n\n"
         "plugins:\n"
@@ -267,7 +277,7 @@ def test_the_redirect_map_can_be_printed_only(tmp_path: Path, capsys: Capsys) ->
 
     assert run.code == 0
     assert not (tmp_path / "redirects.yml").exists()
-    assert run.out.startswith("Redirects: 3 old permalinks mapped below.\n")
+    assert run.out.startswith("Redirects: 9 old permalinks mapped below.\n")
     assert "        2023/06/blocks/index.md: blog/posts/blocks.md\n" in run.out
 
 
@@ -286,7 +296,9 @@ def test_an_old_blog_under_a_path_with_html_permalinks(tmp_path: Path, capsys: C
     assert notes.meta["authors"] == ["admin"]
     assert notes.body == "First paragraph.\n\nSecond paragraph.\n"
     # The blog was at /blog/; the MkDocs site takes its place.
-    assert read_yaml(tmp_path / "redirects.yml") == {"2012/01/notes.md": "news/posts/notes.md"}
+    assert post_redirects(read_yaml(tmp_path / "redirects.yml")) == {
+        "2012/01/notes.md": "news/posts/notes.md"
+    }
 
 
 def test_the_time_zone_defaults_to_utc_without_a_config(tmp_path: Path, capsys: Capsys) -> None:
@@ -299,8 +311,8 @@ def test_the_time_zone_defaults_to_utc_without_a_config(tmp_path: Path, capsys: 
     assert read_post(docs / "blog/posts/hello-world.md").meta["date"] == (
         "2023-05-01T08:30:00+00:00"
     )
-    # No mkdocs.yml to put it beside: the map is printed.
-    assert run.out.startswith("Redirects: 3 old permalinks mapped below.\n")
+    # No mkdocs.yml to put it beside: the map is printed (without site_url, no feed redirect).
+    assert run.out.startswith("Redirects: 8 old permalinks mapped below.\n")
     assert list(tmp_path.iterdir()) == [docs]
 
 
@@ -428,7 +440,7 @@ def test_edge_cases_of_slugs_statuses_images_and_permalinks(tmp_path: Path, caps
     assert read_post(docs / "blog/posts/yes.md").meta["title"] == "Yes"
     assert "1 password-protected" in summary(run.out)["Skipped"]
     # The first post keeps its address: a redirect there would replace it.
-    assert read_yaml(tmp_path / "redirects.yml") == {
+    assert post_redirects(read_yaml(tmp_path / "redirects.yml")) == {
         "same-again/index.md": "blog/posts/same-title-2.md",
         "yes/index.md": "blog/posts/yes.md",
     }
@@ -440,3 +452,43 @@ def test_edge_cases_of_slugs_statuses_images_and_permalinks(tmp_path: Path, caps
         f"  {posts / 'untitled-post-3.md'}: old address https://example.com/?p=3 cannot be "
         "redirected by a static site\n"
     ) in run.out
+
+
+def test_sticky_posts_are_pinned_and_categories_keep_their_descriptions(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    docs = new_site(tmp_path)
+    export = write_wxr(
+        tmp_path / "export.xml",
+        wxr_item(1, "Sticky", name="sticky", sticky=True, categories=("news",)),
+        wxr_item(2, "Plain", name="plain", categories=("news",)),
+        wxr_item(3, "Sticky draft", name="sticky-draft", sticky=True, status="draft"),
+    )
+
+    run = run_cli(capsys, "import-wordpress", export, "--docs-dir", docs, "--drafts", "import")
+
+    assert run.code == 0, run.err
+    posts = docs / "blog" / "posts"
+    assert read_post(posts / "sticky.md").meta["pin"] is True
+    assert "pin" not in read_post(posts / "plain.md").meta
+    assert "pin" not in read_post(posts / "sticky-draft.md").meta
+    assert summary(run.out)["Sticky posts"] == "1 (pin: true)"
+    # No description in this export: no intro page.
+    assert not (docs / "blog" / "category").exists()
+
+
+def test_a_category_description_becomes_its_intro_page(tmp_path: Path, capsys: Capsys) -> None:
+    docs = new_site(tmp_path)
+
+    run = run_cli(capsys, "import-wordpress", BLOG_XML, "--docs-dir", docs)
+
+    assert run.code == 0
+    intro = read_post(docs / "blog/category/programming/python.md")
+    assert intro.meta == {"title": "Python"}
+    assert intro.body == "Posts about *Python*, the language.\n"
+    assert summary(run.out)["Category pages"] == "1 (their descriptions)"
+    # An intro page the author edited is kept, even with --force.
+    (docs / "blog/category/programming/python.md").write_text("# Mine\n", encoding="utf-8")
+    again = run_cli(capsys, "import-wordpress", BLOG_XML, "--docs-dir", docs, "--force")
+    assert again.code == 0
+    assert (docs / "blog/category/programming/python.md").read_text(encoding="utf-8") == "# Mine\n"

@@ -95,6 +95,32 @@ def test_the_imported_site_builds_strictly_with_its_images(
     target_url = str(refresh["content"]).split("url=", 1)[1]
     assert assert_link_works(site, redirect, target_url) == page
     assert (site.site_dir / "2023/06/日本語/index.html").is_file()
+    # So do WordPress's category and date archives: to the blog's own lists.
+    for old, new in [
+        ("category/programming/python", "blog/category/programming/python"),
+        ("category/engines", "blog/category/engines-and-machines"),
+        ("2023/05", "blog/archive/2023"),
+        ("2023", "blog/archive/2023"),
+    ]:
+        redirect = site.site_dir / old / "index.html"
+        refresh = only(
+            BeautifulSoup(redirect.read_text(encoding="utf-8"), "html.parser").find(
+                "meta", attrs={"http-equiv": "refresh"}
+            )
+        )
+        target_url = str(refresh["content"]).split("url=", 1)[1]
+        assert assert_link_works(site, redirect, target_url) == site.page_path(new)
+    feed = BeautifulSoup(
+        (site.site_dir / "feed/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    refresh = only(feed.find("meta", attrs={"http-equiv": "refresh"}))
+    assert str(refresh["content"]).endswith("url=https://example.com/blog/feed.xml")
+    assert (site.site_dir / "blog/feed.xml").is_file()
+    # WordPress's category description is the intro of the category's page.
+    python = site.html("blog/category/programming/python")
+    assert (
+        "Posts about Python, the language." in only(python.select_one(".llmblog-intro")).get_text()
+    )
 
     # Only the excerpt, above `<!-- more -->`, is on the blog index.
     index = site.html("blog")

@@ -187,6 +187,15 @@ def _resolve(args: argparse.Namespace) -> _Plan:
         post_url_format=_setting(settings, "post_url_format") or defaults.post_url_format,
         slug_max_length=(settings.post_slug_max_length if settings else None)
         or defaults.slug_max_length,
+        site_url=settings.site_url if settings else None,
+        category_url_format=_setting(settings, "category_url_format")
+        or defaults.category_url_format,
+        archive_url_format=_setting(settings, "archive_url_format") or defaults.archive_url_format,
+        archive_month_url_format=_setting(settings, "archive_month_url_format")
+        or defaults.archive_month_url_format,
+        categories=_flag(settings, "categories", defaults.categories),
+        archive=_flag(settings, "archive", defaults.archive),
+        archive_months=_flag(settings, "archive_months", defaults.archive_months),
     )
     if args.redirects_file == PRINT:
         redirects_file = None
@@ -202,6 +211,11 @@ def _setting(settings: SiteSettings | None, name: str) -> str | None:
         return None
     value = getattr(settings, name)
     return value if isinstance(value, str) else None
+
+
+def _flag(settings: SiteSettings | None, name: str, default: bool) -> bool:
+    value = getattr(settings, name) if settings is not None else None
+    return value if isinstance(value, bool) else default
 
 
 def _progress(enabled: bool, stream: TextIO) -> Progress:

@@ -9,6 +9,7 @@ import re
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
+from mkdocs_llmblog.model import MAX_CATEGORY_DEPTH
 from mkdocs_llmblog.sources.slugs import make_slug
 from mkdocs_llmblog.wordpress.messages import shorten
 from mkdocs_llmblog.wordpress.wxr import CategoryDefinition, Item
@@ -27,8 +28,9 @@ __all__ = [
     "wordpress_date",
 ]
 
-CATEGORY_MAX_DEPTH = 20
-"""Parents of a category followed this far up; higher ones are left out."""
+CATEGORY_MAX_DEPTH = MAX_CATEGORY_DEPTH
+"""Parents of a category followed this far up (the plugin's own limit); higher ones are left
+out."""
 FILE_SLUG_MAX_LENGTH = 120
 """Longest slug written, which is also the file name (WordPress allows 200 characters)."""
 _RSS_YEAR_RE = re.compile(r"\s(?:19|20)\d\d\s")

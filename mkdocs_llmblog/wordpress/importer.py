@@ -15,6 +15,13 @@ from zoneinfo import ZoneInfo
 from mkdocs_llmblog.config import option_default
 from mkdocs_llmblog.layout.urls import post_path
 from mkdocs_llmblog.sources.slugs import make_slug
+from mkdocs_llmblog.wordpress.archives import (
+    ArchiveFormats,
+    category_page_source,
+    date_redirects,
+    feed_redirect,
+    old_category_path,
+)
 from mkdocs_llmblog.wordpress.convert import convert_body, html_to_inline_markdown, html_to_text
 from mkdocs_llmblog.wordpress.fields import (
     DateOutOfRange,
@@ -76,6 +83,25 @@ class ImportOptions:
     excerpt_separator: str = str(option_default("excerpt_separator"))
     post_url_format: str = str(option_default("post_url_format"))
     slug_max_length: int = int(str(option_default("post_slug_max_length")))
+    site_url: str | None = None
+    category_url_format: str = str(option_default("category_url_format"))
+    archive_url_format: str = str(option_default("archive_url_format"))
+    archive_month_url_format: str = str(option_default("archive_month_url_format"))
+    categories: bool = bool(option_default("categories"))
+    archive: bool = bool(option_default("archive"))
+    archive_months: bool = bool(option_default("archive_months"))
+
+    @property
+    def formats(self) -> ArchiveFormats:
+        return ArchiveFormats(
+            blog_dir=self.blog_dir,
+            category_url_format=self.category_url_format,
+            archive_url_format=self.archive_url_format,
+            archive_month_url_format=self.archive_month_url_format,
+            categories=self.categories,
+            archive=self.archive,
+            archive_months=self.archive_months,
+        )
 
     @property
     def posts_dir(self) -> Path:
@@ -103,6 +129,12 @@ class ImportReport:
     """Old page path -> new post source, relative to `docs_dir`."""
     pages: PagePlan = field(default_factory=PagePlan)
     pages_written: list[Path] = field(default_factory=list)
+    category_pages: list[Path] = field(default_factory=list)
+    """Intro pages written for categories with a description."""
+    pinned: int = 0
+    """Of the written posts, WordPress's sticky ones, now `pin: true`."""
+    redirect_kinds: Counter[str] = field(default_factory=Counter)
+    """Old addresses redirected, by kind (posts, pages, categories, dates, feed)."""
     page_nav: str = ""
     """The `nav:` snippet for `mkdocs.yml` that orders the pages as WordPress's menu did."""
     unsafe: list[tuple[str, str]] = field(default_factory=list)
@@ -147,6 +179,8 @@ def import_export(
             importer.import_post(post)
         for page in report.pages.all_pages():
             importer.import_page(page)
+        importer.write_category_pages()
+        importer.add_archive_redirects()
         if report.pages_written:
             report.page_nav = nav_snippet(report.pages, options.blog_dir)
     finally:
@@ -205,6 +239,9 @@ class _Importer:
             item.post_id: item for item in export.items if item.post_type == "attachment"
         }
         self.categories: dict[tuple[str, str], str] = {}
+        self.used_categories: dict[str, str] = {}
+        """Full names of the written posts' categories -> their WordPress nicename."""
+        self.published_dates: list[dt.datetime] = []
         self.attached: dict[str, list[Item]] = {}
         for attachment in sorted(self.attachments.values(), key=lambda item: item.menu_order):
             self.attached.setdefault(attachment.post_parent, []).append(attachment)
@@ -298,7 +335,54 @@ class _Importer:
         old_path = old_page_path(page.item.link, self.export.home_url)
         if old_path is None or old_page_url(old_path) == page.stem:
             return  # No address a static site can serve, or the same one as before.
-        self.report.redirects.setdefault(old_path, page.path)
+        self._redirect(old_path, page.path, "pages")
+
+    def _redirect(self, old_path: str, target: str, kind: str) -> None:
+        if old_path not in self.report.redirects:
+            self.report.redirects[old_path] = target
+            self.report.redirect_kinds[kind] += 1
+
+    def write_category_pages(self) -> None:
+        """An intro page for each category of the written posts that WordPress describes."""
+        definitions = self.export.categories
+        formats = self.options.formats
+        if not formats.categories:
+            return
+        for full_name, nicename in sorted(self.used_categories.items()):
+            definition = definitions.get(nicename)
+            description = html_to_inline_markdown(definition.description) if definition else ""
+            if not description.strip():
+                continue
+            source = category_page_source(formats, full_name)
+            target = self.options.docs_dir.joinpath(*source.split("/"))
+            files = self.report.files
+            label = str(target)
+            try:
+                files.check(target)
+                if files.exists(target) and not (
+                    self.options.force and files.may_overwrite(target)
+                ):
+                    files.kept.append(target)
+                    continue
+                text = render_post({"title": full_name.split("/")[-1]}, description + "\n")
+                if files.write(target, text.encode("utf-8")) == "written":
+                    self.report.category_pages.append(target)
+            except UnsafePath as error:
+                self.report.refused.append(str(error))
+            except OSError as error:
+                self.report.notes.append((label, f"{error.strerror or error}; not written"))
+
+    def add_archive_redirects(self) -> None:
+        """Redirects for WordPress's category, date and feed addresses."""
+        formats = self.options.formats
+        if formats.categories:
+            for full_name, nicename in sorted(self.used_categories.items()):
+                old_path = old_category_path(nicename, self.export.categories)
+                self._redirect(old_path, category_page_source(formats, full_name), "categories")
+        for old_path, target in date_redirects(formats, self.published_dates).items():
+            self._redirect(old_path, target, "dates")
+        for old_path, target in feed_redirect(self.options.site_url, formats.blog_dir).items():
+            self._redirect(old_path, target, "feed")
 
     def _write_post(self, post: _PlannedPost, target: Path, label: str) -> None:
         """Write the post, unless its file is there and not the importer's to overwrite."""
@@ -338,6 +422,15 @@ class _Importer:
         self.report.written.append(target)
         if post.draft:
             self.report.drafts += 1
+            return
+        self.published_dates.append(post.date)
+        if front_matter.get("pin"):
+            self.report.pinned += 1
+        for term in post.item.terms:
+            if term.domain == "category" and term.nicename != DEFAULT_CATEGORY and term.name:
+                self.used_categories.setdefault(
+                    self._category(term.nicename, term.name), term.nicename
+                )
 
     def _front_matter(self, post: _PlannedPost, media: PostMedia, label: str) -> dict[str, Any]:
         item = post.item
@@ -365,6 +458,8 @@ class _Importer:
         image = self._featured_image(item, media, label)
         if image is not None:
             meta["image"] = image
+        if item.is_sticky and not post.draft:
+            meta["pin"] = True
         if post.draft:
             meta["draft"] = True
         return meta
@@ -457,7 +552,7 @@ class _Importer:
             and old_page_url(old_path) == f"{options.blog_dir}/{new_url.strip('/')}"
         ):
             return  # Same address as before: a redirect would replace the post itself.
-        self.report.redirects.setdefault(old_path, f"{options.blog_dir}/posts/{post.file_name}")
+        self._redirect(old_path, f"{options.blog_dir}/posts/{post.file_name}", "posts")
 
     def link_key(self, url: str) -> str | None:
         """What identifies a link to a post of the exported site, whatever its scheme."""

@@ -30,6 +30,13 @@ class SiteSettings:
     excerpt_separator: str | None
     post_url_format: str | None
     post_slug_max_length: int | None
+    site_url: str | None = None
+    category_url_format: str | None = None
+    archive_url_format: str | None = None
+    archive_month_url_format: str | None = None
+    categories: bool | None = None
+    archive: bool | None = None
+    archive_months: bool | None = None
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -78,6 +85,13 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         excerpt_separator=_text(options, "excerpt_separator"),
         post_url_format=_text(options, "post_url_format"),
         post_slug_max_length=_number(options, "post_slug_max_length"),
+        site_url=_text(data, "site_url"),
+        category_url_format=_text(options, "category_url_format"),
+        archive_url_format=_text(options, "archive_url_format"),
+        archive_month_url_format=_text(options, "archive_month_url_format"),
+        categories=_flag(options, "categories"),
+        archive=_flag(options, "archive"),
+        archive_months=_flag(options, "archive_months"),
     )
 
 
@@ -106,3 +120,8 @@ def _text(options: dict[str, Any], key: str) -> str | None:
 def _number(options: dict[str, Any], key: str) -> int | None:
     value = options.get(key)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _flag(options: dict[str, Any], key: str) -> bool | None:
+    value = options.get(key)
+    return value if isinstance(value, bool) else None

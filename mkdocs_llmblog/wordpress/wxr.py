@@ -51,6 +51,8 @@ class CategoryDefinition:
     nicename: str
     name: str
     parent: str
+    description: str = ""
+    """`wp:category_description`: HTML, shown on the category's page."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class Item:
     post_parent: str
     menu_order: int
     attachment_url: str
+    is_sticky: bool = False
+    """`wp:is_sticky`: shown first on the blog's front page."""
     terms: list[Term] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     """Post meta (`wp:postmeta`), first value of each key."""
@@ -213,6 +217,7 @@ def _read_tree(path: Path, root: Element, names: _Names) -> Export:
                     nicename=nicename,
                     name=html.unescape(category.get("wp:cat_name", "")).strip() or nicename,
                     parent=category.get("wp:category_parent", ""),
+                    description=category.get("wp:category_description", ""),
                 )
         else:
             fields.setdefault(name, (child.text or "").strip())
@@ -283,6 +288,7 @@ def _read_item(element: Element, names: _Names) -> Item:
         post_parent=text("wp:post_parent"),
         menu_order=int(menu_order) if menu_order.lstrip("-").isdigit() else 0,
         attachment_url=text("wp:attachment_url"),
+        is_sticky=text("wp:is_sticky") == "1",
         terms=terms,
         meta={key: value for key, value in meta.items() if key},
     )

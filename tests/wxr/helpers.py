@@ -93,12 +93,19 @@ def wxr_item(
     parent: int = 0,
     menu_order: int = 0,
     excerpt: str = "",
+    sticky: bool = False,
+    categories: tuple[str, ...] = (),
 ) -> str:
-    """One `<item>` of a post (or a page...), for exports written in a test."""
+    """One `<item>` of a post (or a page...), for exports written in a test; `categories` are
+    nicenames, named as they are."""
     postmeta = "".join(
         f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{value}</wp:meta_value>"
         "</wp:postmeta>"
         for key, value in (meta or {}).items()
+    )
+    terms = "".join(
+        f'<category domain="category" nicename="{name}"><![CDATA[{name.title()}]]></category>'
+        for name in categories
     )
     return f"""
     <item>
@@ -117,6 +124,8 @@ def wxr_item(
       <wp:post_parent>{parent}</wp:post_parent>
       <wp:menu_order>{menu_order}</wp:menu_order>
       <wp:post_password>{password}</wp:post_password>
+      <wp:is_sticky>{int(sticky)}</wp:is_sticky>
+      {terms}
       {postmeta}
     </item>"""
 
@@ -141,3 +150,8 @@ def write_wxr(path: Path, *items: str) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def post_redirects(redirect_map: dict[str, str]) -> dict[str, str]:
+    """The redirects of a map that lead to posts (not to archives, pages or feeds)."""
+    return {old: new for old, new in redirect_map.items() if "/posts/" in new}

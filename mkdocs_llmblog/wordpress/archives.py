@@ -1,0 +1,77 @@
+"""WordPress's archive addresses on the new site: category intro pages, and redirects for the
+category, date and feed addresses readers and search engines know.
+
+WordPress serves a category at `/category/<parent>/<child>/`, a month at `/2023/05/`, a year at
+`/2023/` and the feed at `/feed/`. The blog publishes its own pages for categories and years
+(and months, with `archive_months`); each old address gets a redirect to the page that shows
+the same posts, through mkdocs-redirects, whose targets are the pages' sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from mkdocs_llmblog.layout.categories import category_slug
+from mkdocs_llmblog.wordpress.wxr import CategoryDefinition
+
+MAX_PARENTS = 10
+"""Parents of a category followed this far up for its old address (the plugin's own limit)."""
+
+
+@dataclass(frozen=True)
+class ArchiveFormats:
+    """Where the blog publishes its lists, as the site's `llmblog` options say."""
+
+    blog_dir: str
+    category_url_format: str
+    archive_url_format: str
+    archive_month_url_format: str
+    categories: bool
+    archive: bool
+    archive_months: bool
+
+
+def category_page_source(formats: ArchiveFormats, full_name: str) -> str:
+    """The source of a category's page (`blog/category/programming/python.md`), which is also
+    where the author's intro page for it goes."""
+    slug_path = "/".join(category_slug(part) for part in full_name.split("/"))
+    return f"{formats.blog_dir}/{formats.category_url_format.format(slug=slug_path)}.md"
+
+
+def old_category_path(nicename: str, definitions: Mapping[str, CategoryDefinition]) -> str:
+    """WordPress's address of a category, as a redirect source: `category/parent/child/index.md`."""
+    names = [nicename]
+    seen = {nicename}
+    parent = definitions[nicename].parent if nicename in definitions else ""
+    while parent and parent not in seen and parent in definitions and len(names) < MAX_PARENTS:
+        seen.add(parent)
+        names.append(parent)
+        parent = definitions[parent].parent
+    return "category/" + "/".join(reversed(names)) + "/index.md"
+
+
+def date_redirects(formats: ArchiveFormats, dates: Iterable[dt.datetime]) -> dict[str, str]:
+    """`2023/index.md` and `2023/05/index.md` -> the blog's year (or month) archive pages."""
+    if not formats.archive:
+        return {}
+    redirects: dict[str, str] = {}
+    for moment in sorted(set(dates)):
+        year, month = f"{moment.year:04d}", f"{moment.month:02d}"
+        year_page = f"{formats.blog_dir}/{formats.archive_url_format.format(year=year)}.md"
+        redirects.setdefault(f"{year}/index.md", year_page)
+        if formats.archive_months:
+            month_path = formats.archive_month_url_format.format(year=year, month=month)
+            redirects.setdefault(f"{year}/{month}/index.md", f"{formats.blog_dir}/{month_path}.md")
+        else:
+            redirects.setdefault(f"{year}/{month}/index.md", year_page)
+    return redirects
+
+
+def feed_redirect(site_url: str | None, blog_dir: str) -> dict[str, str]:
+    """`feed/index.md` -> the blog's RSS feed, an absolute address (a feed is not a page)."""
+    if not site_url:
+        return {}
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return {"feed/index.md": f"{base}{blog_dir}/feed.xml"}
