@@ -93,6 +93,21 @@ class ImageSpec:
     height: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class ArchivedComment:
+    """A reader's comment kept from an earlier blog (`comments_archive`), shown read-only."""
+
+    number: int
+    parent: int | None
+    """The comment it answers, written before it; None for a comment on the post."""
+    author: str
+    url: str | None
+    """The author's site: http or https only."""
+    date: PostDate
+    text: str
+    """Markdown, rendered with any HTML escaped."""
+
+
 @dataclass(slots=True)
 class Post:
     """One blog post, as its front matter and source describe it (filled in `on_files`)."""
@@ -122,6 +137,8 @@ class Post:
     """Front matter `pin: true` (Material's key): first on the blog index and category pages."""
     readtime: int | None = None
     """Front matter `readtime` (Material's key): the reading time in minutes, not estimated."""
+    archived_comments: tuple[ArchivedComment, ...] = ()
+    """Front matter `comments_archive` (written by the WordPress importer), oldest first."""
     comments: bool = True
     """Front matter `comments: false` leaves the comments out of this post."""
     share: bool = True

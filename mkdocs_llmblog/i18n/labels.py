@@ -38,6 +38,7 @@ ENGLISH: dict[str, str] = {
     "mastodon_instance": "Your Mastodon server (e.g. mastodon.social)",
     "comments": "Comments",
     "show_comments": "Show comments",
+    "earlier_comments": "Earlier comments",
     "comments_notice": (
         "The comments are provided by {provider}: showing them loads content from its site."
     ),

@@ -36,6 +36,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "Ihr Mastodon-Server (z. B. mastodon.social)",
         "comments": "Kommentare",
         "show_comments": "Kommentare anzeigen",
+        "earlier_comments": "Frühere Kommentare",
         "comments_notice": (
             "Die Kommentare stellt {provider} bereit: Beim "
             "Anzeigen werden Inhalte von dort geladen."
@@ -77,6 +78,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "Votre serveur Mastodon (par ex. mastodon.social)",
         "comments": "Commentaires",
         "show_comments": "Afficher les commentaires",
+        "earlier_comments": "Commentaires précédents",
         "comments_notice": (
             "Les commentaires sont fournis par {provider} : les "
             "afficher charge du contenu depuis son site."
@@ -118,6 +120,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "Tu servidor de Mastodon (p. ej. mastodon.social)",
         "comments": "Comentarios",
         "show_comments": "Mostrar comentarios",
+        "earlier_comments": "Comentarios anteriores",
         "comments_notice": (
             "Los comentarios los ofrece {provider}: al mostrarlos se carga contenido de su sitio."
         ),
@@ -157,6 +160,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "Seu servidor Mastodon (ex.: mastodon.social)",
         "comments": "Comentários",
         "show_comments": "Mostrar comentários",
+        "earlier_comments": "Comentários anteriores",
         "comments_notice": (
             "Os comentários são fornecidos por {provider}: exibi-los carrega conteúdo do site dele."
         ),
@@ -196,6 +200,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "Il tuo server Mastodon (es. mastodon.social)",
         "comments": "Commenti",
         "show_comments": "Mostra commenti",
+        "earlier_comments": "Commenti precedenti",
         "comments_notice": (
             "I commenti sono forniti da {provider}: mostrarli carica contenuti dal suo sito."
         ),
@@ -235,6 +240,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "Je Mastodon-server (bijv. mastodon.social)",
         "comments": "Reacties",
         "show_comments": "Reacties tonen",
+        "earlier_comments": "Eerdere reacties",
         "comments_notice": "De reacties komen van {provider}: tonen laadt inhoud van die site.",
         "comments_notice_other": (
             "De reacties komen van een andere site: tonen laadt inhoud van die site."
@@ -272,6 +278,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "你的 Mastodon 服务器（例如 mastodon.social）",
         "comments": "评论",
         "show_comments": "显示评论",
+        "earlier_comments": "早期评论",
         "comments_notice": ("评论由 {provider} 提供：显示评论会从其网站加载内容。"),
         "comments_notice_other": ("评论由其他网站提供：显示评论会从该网站加载内容。"),
     },
@@ -307,6 +314,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "あなたの Mastodon サーバー（例: mastodon.social）",
         "comments": "コメント",
         "show_comments": "コメントを表示",
+        "earlier_comments": "以前のコメント",
         "comments_notice": (
             "コメントは {provider} が提供しています。"
             "表示するとそのサイトからコンテンツを読み込みます。"
@@ -348,6 +356,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "Ваш сервер Mastodon (например, mastodon.social)",
         "comments": "Комментарии",
         "show_comments": "Показать комментарии",
+        "earlier_comments": "Прежние комментарии",
         "comments_notice": (
             "Комментарии предоставляет {provider}: при показе загружается содержимое с его сайта."
         ),
@@ -387,6 +396,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "خادم ماستودون الخاص بك (مثل mastodon.social)",
         "comments": "التعليقات",
         "show_comments": "عرض التعليقات",
+        "earlier_comments": "تعليقات سابقة",
         "comments_notice": "يقدّم {provider} التعليقات: عرضها يحمّل محتوى من موقعه.",
         "comments_notice_other": "يقدّم موقع آخر التعليقات: عرضها يحمّل محتوى منه.",
     },
@@ -422,6 +432,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "mastodon_instance": "שרת המסטודון שלך (למשל mastodon.social)",
         "comments": "תגובות",
         "show_comments": "הצגת התגובות",
+        "earlier_comments": "תגובות קודמות",
         "comments_notice": "התגובות מסופקות על ידי {provider}: הצגתן טוענת תוכן מהאתר שלו.",
         "comments_notice_other": "התגובות מסופקות על ידי אתר אחר: הצגתן טוענת תוכן ממנו.",
     },

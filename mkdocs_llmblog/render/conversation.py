@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from mkdocs_llmblog.conversation.comments import CommentsSettings
 from mkdocs_llmblog.conversation.share import NETWORK_NAMES, share_links
 from mkdocs_llmblog.layout.urls import absolute_url
-from mkdocs_llmblog.model import Post
+from mkdocs_llmblog.model import ArchivedComment, Post, PostDate
 from mkdocs_llmblog.render.head import script_json
+from mkdocs_llmblog.render.reader_text import render_reader_markdown
+from mkdocs_llmblog.render.views import DateView
 
 
 @dataclass(frozen=True)
@@ -23,10 +25,26 @@ class ShareLinkView:
 
 
 @dataclass(frozen=True)
+class ArchivedCommentView:
+    """A comment kept from an earlier blog, with its replies."""
+
+    number: int
+    author: str
+    url: str | None
+    date: DateView
+    html: str
+    """Trusted HTML: the reader's Markdown, their HTML escaped."""
+    replies: list[ArchivedCommentView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class CommentsView:
     """The comments section of a post, given to `llmblog/partials/comments.html`."""
 
-    provider: str
+    archived: list[ArchivedCommentView]
+    """Comments kept from an earlier blog (read-only), as threads."""
+    provider: str | None
+    """None where the site has no provider: only the archived comments are shown."""
     template: str
     """The embed's template, rendered into a `<template>` until the reader asks for it."""
     settings: Mapping[str, object]
@@ -53,7 +71,9 @@ class ConversationViews:
         site_url: str | None,
         labels: Mapping[str, str],
         language: str,
+        date_view: Callable[[PostDate], DateView],
     ) -> None:
+        self.date_view = date_view
         self.networks = networks if site_url else []
         self.mastodon_instance = mastodon_instance
         self.comments_settings = comments
@@ -81,8 +101,13 @@ class ConversationViews:
 
     def comments(self, post: Post) -> CommentsView | None:
         settings = self.comments_settings
-        if settings is None or not post.comments:
+        if not post.comments:
             return None
+        archived = self._threads(post.archived_comments)
+        if settings is None:
+            if not archived:
+                return None
+            return CommentsView(archived, None, "", {}, "", "", "", "", "", "")
         name = settings.provider_name
         notice = (
             self.labels["comments_notice"].format(provider=name)
@@ -100,6 +125,7 @@ class ConversationViews:
                 }
             )
         return CommentsView(
+            archived=archived,
             provider=settings.provider,
             template=settings.template,
             settings=settings.settings,
@@ -110,3 +136,20 @@ class ConversationViews:
             lang=str(settings.settings.get("lang") or self.language),
             remark_config=remark_config,
         )
+
+    def _threads(self, comments: tuple[ArchivedComment, ...]) -> list[ArchivedCommentView]:
+        """The comments as threads: each reply under the comment it answers."""
+        views: dict[int, ArchivedCommentView] = {}
+        roots: list[ArchivedCommentView] = []
+        for comment in comments:
+            view = ArchivedCommentView(
+                comment.number,
+                comment.author,
+                comment.url,
+                self.date_view(comment.date),
+                render_reader_markdown(comment.text),
+            )
+            views[comment.number] = view
+            parent = views.get(comment.parent) if comment.parent is not None else None
+            (parent.replies if parent is not None else roots).append(view)
+        return roots

@@ -95,6 +95,7 @@ class PageRenderer:
             site.url,
             labels,
             site.language,
+            views.date,
         )
         self.cards: dict[str, str] = {}
         """Each post's card, portable (see `markers.PORTABLE`), by source path."""

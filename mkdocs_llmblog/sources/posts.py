@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_llmblog.model import XML_FORBIDDEN_RE, ImageSpec, Post, without_xml_forbidden
+from mkdocs_llmblog.sources.comments import read_archived_comments
 from mkdocs_llmblog.sources.fields import MAX_TEXT_LENGTH, FieldReader, PostError
 from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
 from mkdocs_llmblog.sources.headings import heading_text
@@ -86,6 +87,7 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         draft=fields.flag("draft"),
         pinned=fields.flag("pin"),
         readtime=fields.minutes("readtime"),
+        archived_comments=read_archived_comments(fields, options.zone),
         comments=fields.flag("comments", default=True),
         share=fields.flag("share", default=True),
         source_hash=hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest(),

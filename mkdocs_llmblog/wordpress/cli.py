@@ -98,6 +98,12 @@ def add_parser(subcommands: argparse._SubParsersAction[argparse.ArgumentParser])
         "since (their sha256 is kept in <posts>/.llmblog-import.json); any other existing file "
         "is kept and listed",
     )
+    parser.add_argument(
+        "--comments",
+        action="store_true",
+        help="keep each post's approved comments, shown read-only under it (their authors' "
+        "names, sites, dates and texts; never e-mail or IP addresses)",
+    )
     parser.add_argument("--no-progress", action="store_true", help="never draw a progress bar")
     parser.set_defaults(run=run)
 
@@ -183,6 +189,7 @@ def _resolve(args: argparse.Namespace) -> _Plan:
         drafts=args.drafts,
         uploads=uploads,
         force=args.force,
+        comments=args.comments,
         excerpt_separator=_setting(settings, "excerpt_separator") or defaults.excerpt_separator,
         post_url_format=_setting(settings, "post_url_format") or defaults.post_url_format,
         slug_max_length=(settings.post_slug_max_length if settings else None)

@@ -134,6 +134,17 @@ def convert_body(
     )
 
 
+def comment_to_markdown(content: str) -> str:
+    """A reader's comment as Markdown: paragraphs as WordPress shows them, unsafe links as text.
+
+    Shortcodes and blocks are not run: a comment's text is the reader's, shown as written.
+    """
+    problems = _Problems()
+    soup = _parse(autop(content), problems)
+    _remove_unsafe(soup, problems)
+    return _converter().convert_soup(soup).strip()
+
+
 def html_to_inline_markdown(fragment: str) -> str:
     """A short HTML text, such as a caption, as one line of Markdown; unsafe links as text."""
     problems = _Problems()

@@ -22,6 +22,7 @@ from mkdocs_llmblog.wordpress.archives import (
     feed_redirect,
     old_category_path,
 )
+from mkdocs_llmblog.wordpress.comments import CommentTally, archived_comments
 from mkdocs_llmblog.wordpress.convert import convert_body, html_to_inline_markdown, html_to_text
 from mkdocs_llmblog.wordpress.fields import (
     DateOutOfRange,
@@ -80,6 +81,8 @@ class ImportOptions:
     drafts: DraftPolicy = "skip"
     uploads: Path | None = None
     force: bool = False
+    comments: bool = False
+    """Write each post's approved comments into its front matter (`comments_archive`)."""
     excerpt_separator: str = str(option_default("excerpt_separator"))
     post_url_format: str = str(option_default("post_url_format"))
     slug_max_length: int = int(str(option_default("post_slug_max_length")))
@@ -131,6 +134,7 @@ class ImportReport:
     pages_written: list[Path] = field(default_factory=list)
     category_pages: list[Path] = field(default_factory=list)
     """Intro pages written for categories with a description."""
+    comments: CommentTally = field(default_factory=CommentTally)
     pinned: int = 0
     """Of the written posts, WordPress's sticky ones, now `pin: true`."""
     redirect_kinds: Counter[str] = field(default_factory=Counter)
@@ -460,6 +464,10 @@ class _Importer:
             meta["image"] = image
         if item.is_sticky and not post.draft:
             meta["pin"] = True
+        if self.options.comments and item.comments:
+            archive = archived_comments(item.comments, self.options.zone, self.report.comments)
+            if archive:
+                meta["comments_archive"] = archive
         if post.draft:
             meta["draft"] = True
         return meta

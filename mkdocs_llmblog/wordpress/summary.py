@@ -58,6 +58,15 @@ def format_summary(report: ImportReport, *, uploads_given: bool) -> str:
         ("Images copied", f"{report.media.copied}"),
         ("Images missing", f"{missing}{missing_note}"),
     ]
+    tally = report.comments
+    if tally.written or tally.left_out:
+        left_out = ", ".join(f"{count} {reason}" for reason, count in tally.left_out.most_common())
+        rows.append(
+            (
+                "Comments imported",
+                f"{tally.written}" + (f" (left out: {left_out})" if left_out else ""),
+            )
+        )
     if report.pinned:
         rows.append(("Sticky posts", f"{report.pinned} (pin: true)"))
     if report.category_pages:

@@ -64,6 +64,24 @@ class Term:
     name: str
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A `<wp:comment>` of an item; its e-mail address and IP are never read."""
+
+    comment_id: str
+    author: str
+    author_url: str
+    date: str
+    """Local time of the WordPress site, `YYYY-MM-DD HH:MM:SS`."""
+    date_gmt: str
+    content: str
+    approved: str
+    """`1` once approved; `0`, `spam` or `trash` otherwise."""
+    kind: str
+    """`comment` (or empty), `pingback`, `trackback`."""
+    parent: str
+
+
 @dataclass
 class Item:
     """One `<item>` of the export: a post, a page, an attachment, a menu item..."""
@@ -94,6 +112,7 @@ class Item:
     is_sticky: bool = False
     """`wp:is_sticky`: shown first on the blog's front page."""
     terms: list[Term] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     """Post meta (`wp:postmeta`), first value of each key."""
 
@@ -247,6 +266,7 @@ def _read_tree(path: Path, root: Element, names: _Names) -> Export:
 def _read_item(element: Element, names: _Names) -> Item:
     fields: dict[str, str] = {}
     terms: list[Term] = []
+    comments: list[Comment] = []
     meta: dict[str, str] = {}
     for child in element:
         name = names(child.tag)
@@ -261,6 +281,8 @@ def _read_item(element: Element, names: _Names) -> Item:
         elif name == "wp:postmeta":
             pair = _texts(child, names, strip=False)
             meta.setdefault(pair.get("wp:meta_key", ""), pair.get("wp:meta_value", ""))
+        elif name == "wp:comment":
+            comments.append(_read_comment(child, names))
         else:
             fields.setdefault(name, child.text or "")
 
@@ -290,7 +312,27 @@ def _read_item(element: Element, names: _Names) -> Item:
         attachment_url=text("wp:attachment_url"),
         is_sticky=text("wp:is_sticky") == "1",
         terms=terms,
+        comments=comments,
         meta={key: value for key, value in meta.items() if key},
+    )
+
+
+def _read_comment(element: Element, names: _Names) -> Comment:
+    fields = _texts(element, names, strip=False)
+
+    def text(key: str) -> str:
+        return fields.get(key, "").strip()
+
+    return Comment(
+        comment_id=text("wp:comment_id"),
+        author=html.unescape(text("wp:comment_author")),
+        author_url=text("wp:comment_author_url"),
+        date=text("wp:comment_date"),
+        date_gmt=text("wp:comment_date_gmt"),
+        content=fields.get("wp:comment_content", ""),
+        approved=text("wp:comment_approved"),
+        kind=text("wp:comment_type"),
+        parent=text("wp:comment_parent"),
     )
 
 

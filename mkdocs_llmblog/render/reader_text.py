@@ -1,0 +1,29 @@
+"""Texts written by readers (archived comments) as HTML: Markdown rendered, any HTML escaped.
+
+A comment's author is a stranger: raw HTML in it is shown as text, links keep only http, https
+and mailto addresses and get `rel="nofollow ugc noopener"`, and only a few harmless tags remain.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+from mkdocs_llmblog.images.captions import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
+
+BLOCK_TAGS = frozenset({"p", "blockquote", "pre", "ul", "ol", "li", "hr"})
+
+
+def render_reader_markdown(text: str) -> str:
+    """A reader's Markdown as safe HTML, in paragraphs."""
+    renderer = markdown.Markdown()
+    renderer.preprocessors.deregister("html_block")
+    renderer.inlinePatterns.deregister("html")
+    html = renderer.convert(text)
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS | BLOCK_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel="nofollow ugc noopener",
+    )
