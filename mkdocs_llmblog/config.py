@@ -17,6 +17,7 @@ from mkdocs_llmblog.model import CategoryNameError, category_full_name
 POST_URL_FIELDS = frozenset({"year", "month", "day", "slug"})
 PAGINATION_URL_FIELDS = frozenset({"page"})
 CATEGORY_URL_FIELDS = frozenset({"slug"})
+TAG_URL_FIELDS = frozenset({"slug"})
 ARCHIVE_URL_FIELDS = frozenset({"year"})
 ARCHIVE_MONTH_URL_FIELDS = frozenset({"year", "month"})
 
@@ -159,6 +160,28 @@ class LlmBlogConfig(base.Config):
     categories_sort = c.Choice(("name", "count"), default="name")
     """Order of the categories widget: by name, or by number of posts."""
 
+    tags = c.Type(bool, default=True)
+    """Publish a page for each tag and a page of all tags, linked from posts and the tags
+    widget."""
+
+    tag_url_format = UrlFormat(TAG_URL_FIELDS, "slug", default="tag/{slug}")
+    """Where a tag's page is published, under `blog_dir`."""
+
+    tags_index_url = c.Type(str, default="tags")
+    """Where the page of all tags is published, under `blog_dir`."""
+
+    tags_allowed = c.Optional(c.ListOfItems(c.Type(str)))
+    """If set, the only tags posts may use (in any case); others are an error."""
+
+    tags_on_cards = c.Type(bool, default=False)
+    """Show each post's tags on its card in post lists too (they always show after the post)."""
+
+    tags_widget_style = c.Choice(("cloud", "list"), default="cloud")
+    """The tags widget: a cloud (sizes by number of posts) or a list with counts."""
+
+    tags_widget_limit = c.Type(int, default=30)
+    """Tags in the tags widget: the most used, shown by name."""
+
     archive = c.Type(bool, default=True)
     """Publish a page for each year with posts, linked from the archive widget."""
 
@@ -174,7 +197,7 @@ class LlmBlogConfig(base.Config):
     """Where a month's archive is published, under `blog_dir`."""
 
     widgets = c.ListOfItems(
-        c.Choice(("recent_posts", "categories", "archive")),
+        c.Choice(("recent_posts", "categories", "tags", "archive")),
         default=["recent_posts", "categories", "archive"],
     )
     """Widgets shown on every page; `[]` for none. A page's front matter `blog_widgets: false`
@@ -185,6 +208,9 @@ class LlmBlogConfig(base.Config):
 
     recent_posts_category = c.Optional(CategoryName())
     """Only posts of this category (`Parent/Child` name) in the Recent posts widget."""
+
+    recent_posts_tag = c.Optional(c.Type(str))
+    """Only posts with this tag in the Recent posts widget."""
 
     recent_posts_thumbnails = c.Type(bool, default=False)
     """Show each post's small featured image in the Recent posts widget."""
@@ -208,7 +234,13 @@ class LlmBlogConfig(base.Config):
     """Which feeds of the whole blog: `feed.xml` (RSS 2.0), `atom.xml`, `feed.json` (JSON Feed)."""
 
     category_feeds = c.Type(bool, default=True)
-    """Also an RSS feed per category, `<category page>/feed.xml`."""
+    """Also a feed per category, `<category page>/feed.xml`."""
+
+    tag_feeds = c.Type(bool, default=True)
+    """Also a feed per tag, `<tag page>/feed.xml`."""
+
+    term_feed_formats = c.ListOfItems(c.Choice(("rss", "atom", "json")), default=["rss"])
+    """Which feeds each category and tag page gets: `feed.xml`, `atom.xml`, `feed.json`."""
 
     feed_entries = c.Type(int, default=20)
     """Posts in each feed, newest first."""
@@ -299,6 +331,7 @@ class LlmBlogConfig(base.Config):
             ("recent_posts", 1),
             ("feed_entries", 1),
             ("related_posts", 0),
+            ("tags_widget_limit", 1),
         ):
             value = self.get(key)
             if isinstance(value, int) and value < minimum:
@@ -312,6 +345,13 @@ class LlmBlogConfig(base.Config):
         if isinstance(widths, list) and (not widths or any(w < 16 or w > 8192 for w in widths)):
             failed.append(
                 ("image_widths", base.ValidationError("must be a list of widths from 16 to 8192"))
+            )
+        tags_index = self.get("tags_index_url")
+        if isinstance(tags_index, str) and (
+            not tags_index.strip("/") or tags_index.startswith("/") or ".." in tags_index.split("/")
+        ):
+            failed.append(
+                ("tags_index_url", base.ValidationError("must be a relative path such as 'tags'"))
             )
         comments = self.get("comments")
         if isinstance(comments, dict):

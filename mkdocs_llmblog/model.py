@@ -194,6 +194,20 @@ class CategoryTree:
 
 
 @dataclass
+class Tag:
+    """One tag: its name as first written, its slug, and its posts newest first."""
+
+    name: str
+    slug: str
+    posts: list[Post] = field(default_factory=list)
+
+
+def tag_key(name: str) -> str:
+    """What makes two spellings one tag: `Python`, `python` and ` PYTHON ` are one."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass
 class ArchivePeriod:
     """A year, or a month of a year, with its posts newest first."""
 
@@ -286,11 +300,12 @@ class Listing:
     """A list of posts, newest first, cut into pages."""
 
     kind: str
-    """`index`, `category` or `archive`."""
+    """`index`, `category`, `tag` or `archive`."""
     title: str
     base_path: str
     """Where its first page is published, e.g. `blog/category/ai`."""
     category: Category | None = None
+    tag: Tag | None = None
     period: ArchivePeriod | None = None
     pages: list[ListPage] = field(default_factory=list)
 
@@ -329,6 +344,12 @@ class Blog:
     categories: CategoryTree = field(default_factory=CategoryTree)
     category_listings: dict[str, Listing] = field(default_factory=dict)
     """Category pages, by the category's full name (`AI/Safety`)."""
+    tags: dict[str, Tag] = field(default_factory=dict)
+    """Every tag of the published posts, by `tag_key`."""
+    tag_listings: dict[str, Listing] = field(default_factory=dict)
+    """Tag pages, by `tag_key`."""
+    tags_index_src_uri: str = ""
+    """The page listing every tag (`blog/tags/`), where the site publishes tag pages."""
     archives: list[ArchivePeriod] = field(default_factory=list)
     """Years with published posts, newest first."""
     archive_listings: dict[str, Listing] = field(default_factory=dict)

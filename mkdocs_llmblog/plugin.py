@@ -35,8 +35,8 @@ from mkdocs_llmblog.images.planner import (
 )
 from mkdocs_llmblog.layout import BuildMode, lay_out_blog
 from mkdocs_llmblog.layout.navigation import prune_posts
-from mkdocs_llmblog.model import Blog, Excerpt
-from mkdocs_llmblog.render.embeds import EmbedError, RecentPostsEmbed, find_embeds
+from mkdocs_llmblog.model import Blog, Excerpt, tag_key
+from mkdocs_llmblog.render.embeds import Embed, EmbedError, find_embeds
 from mkdocs_llmblog.render.excerpts import (
     describe,
     make_portable,
@@ -51,7 +51,11 @@ from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
 from mkdocs_llmblog.sources.discovery import read_posts
 from mkdocs_llmblog.sources.markdown import find_first_heading, remove_line
-from mkdocs_llmblog.themes.material import WidgetPlacer, write_feed_folder_sitemaps
+from mkdocs_llmblog.themes.material import (
+    WidgetPlacer,
+    material_tags_plugin_on,
+    write_feed_folder_sitemaps,
+)
 
 if TYPE_CHECKING:
     from mkdocs_llmblog.images.pool import ImageWork
@@ -101,7 +105,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.slots = Slots()
         self.image_plan: FeaturedImagePlan | None = None
         self.image_work: ImageWork | None = None
-        self.embeds_by_src: dict[str, list[RecentPostsEmbed]] = {}
+        self.embeds_by_src: dict[str, list[Embed]] = {}
         self.page_widgets: frozenset[str] = frozenset()
         """The widgets of the page being built, from on_page_context to on_post_page."""
         self.env: jinja2.Environment | None = None
@@ -155,7 +159,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog_title = self.config.blog_title or self.labels["blog"]
         sources = read_posts(files, config, self.config)
         blog = self.blog = lay_out_blog(
-            sources, files, config, self.config, mode, blog_title, self.dates
+            sources, files, config, self.config, mode, blog_title, self.dates, self.labels["tags"]
         )
         self._check_recent_posts_category(blog)
         self.cache_dir = cache_root(config, self.config)
@@ -186,6 +190,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.views = ViewMaker(
             blog, self.dates, self.labels, self.config.reading_time, self.config.image_sizes
         )
+        self.views.tags_on_cards = self.config.tags_on_cards
+        if blog.tags_index_src_uri:
+            self.views.tags_index_file = files.get_file_from_path(blog.tags_index_src_uri)
         return files
 
     def on_nav(
@@ -247,6 +254,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
                 self.config.recent_posts,
                 front_matter_lines,
                 self.slots,
+                set(blog.tags),
             )
         except EmbedError as error:
             raise PluginError(f"{self.docs_name}/{page.file.src_uri}: {error}") from None
@@ -260,6 +268,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             log.warning(
                 f"Plugin 'llmblog' option 'recent_posts_category': no published post has the "
                 f"category {name!r}, so the Recent posts widget is empty; check the name"
+            )
+        tag = self.config.recent_posts_tag
+        if tag is not None and tag_key(tag) not in blog.tags:
+            log.warning(
+                f"Plugin 'llmblog' option 'recent_posts_tag': no published post has the tag "
+                f"{tag!r}, so the Recent posts widget is empty; check the name"
             )
 
     # Runs after other plugins changed the HTML, so the excerpt is what the post shows.
@@ -306,6 +320,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             description=config.site_description,
             docs_name=self.docs_name,
             language=self.language,
+            theme_shows_tags=material_tags_plugin_on(dict(config.plugins)),
         )
         check_comments_template(env, self.config)
         placer = WidgetPlacer.for_theme(config.theme)
@@ -384,6 +399,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             entries=self.config.feed_entries,
             full_content=self.config.feed_content == "full",
             category_feeds=self.config.category_feeds,
+            tag_feeds=self.config.tag_feeds,
+            term_formats=list(self.config.term_feed_formats),
             site_url=config.site_url,
             site_name=config.site_name,
             site_description=config.site_description or "",

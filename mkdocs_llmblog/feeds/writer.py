@@ -1,4 +1,4 @@
-"""RSS 2.0, Atom and JSON Feed 1.1 files for the blog and for each category."""
+"""RSS 2.0, Atom and JSON Feed 1.1 files for the blog and for each category and tag."""
 
 from __future__ import annotations
 
@@ -110,6 +110,9 @@ class FeedSettings:
     site_author: str | None
     language: str
     site_dir: str
+    tag_feeds: bool = False
+    term_formats: list[str] | None = None
+    """The formats of each category's and tag's feeds (default RSS only)."""
 
 
 class FeedWriter:
@@ -126,7 +129,7 @@ class FeedWriter:
         self.entries: dict[str, FeedEntryView] = {}
 
     def write_all(self, bodies: dict[str, str]) -> list[str]:
-        """Write the blog's feeds and each category's RSS feed; return the paths written."""
+        """Write the blog's feeds and each category's and tag's; return the paths written."""
         written = []
         index = self.blog.index
         if index is not None:
@@ -134,12 +137,20 @@ class FeedWriter:
             written += self._write_feed(
                 base, self.settings.site_name, self.blog.published, bodies, self.settings.formats
             )
+        formats = self.settings.term_formats or ["rss"]
         for full_name, listing in self.blog.category_listings.items():
             if listing.category is None or not self.settings.category_feeds:
                 continue
             title = f"{self.settings.site_name} \u2013 {full_name}"
             written += self._write_feed(
-                listing.base_path, title, listing.category.posts, bodies, ["rss"]
+                listing.base_path, title, listing.category.posts, bodies, formats
+            )
+        for listing in self.blog.tag_listings.values():
+            if listing.tag is None or not self.settings.tag_feeds:
+                continue
+            title = f"{self.settings.site_name} \u2013 #{listing.tag.name}"
+            written += self._write_feed(
+                listing.base_path, title, listing.tag.posts, bodies, formats
             )
         return written
 

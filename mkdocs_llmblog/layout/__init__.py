@@ -2,8 +2,9 @@
 
 - `urls`: page locations, post paths from `post_url_format`, feed files, links between pages.
 - `posts`: each post's URL, and which posts a build shows (drafts, scheduled posts).
-- `listings`: the blog index, category and archive pages, paginated, as MkDocs files.
+- `listings`: the blog index, category, tag and archive pages, paginated, as MkDocs files.
 - `categories`: the category tree (`Parent/Child`) with distinct slugs.
+- `tags`: tags, one per spelling up to case, with distinct slugs.
 - `archives`: posts grouped by year and month.
 - `neighbours`: the previous and next post of each post.
 - `related`: related posts, from shared categories and tags.
@@ -33,6 +34,7 @@ def lay_out_blog(
     mode: BuildMode,
     blog_title: str,
     dates: DateFormatter,
+    tags_title: str = "Tags",
 ) -> Blog:
     """Decide which posts are published and give posts and lists their URLs.
 
@@ -41,6 +43,6 @@ def lay_out_blog(
     """
     blog = Blog(blog_dir=options.blog_dir)
     place_posts(blog, sources, config, options, mode)
-    lay_out_listings(blog, files, config, options, blog_title, dates)
+    lay_out_listings(blog, files, config, options, blog_title, dates, tags_title)
     check_destinations(blog, files)
     return blog

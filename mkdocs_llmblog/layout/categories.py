@@ -24,13 +24,13 @@ def sort_categories(categories: Iterable[Category], by_count: bool) -> list[Cate
     return sorted(categories, key=lambda c: c.name.casefold())
 
 
-def category_slug(name: str) -> str:
-    """The slug of one category name; symbols such as `+` and `#` are spelled out."""
+def category_slug(name: str, kind: str = "category") -> str:
+    """The slug of one category (or tag) name; symbols such as `+` and `#` are spelled out."""
     text = name
     for symbol, spoken in SPOKEN_SYMBOLS:
         text = text.replace(symbol, spoken)
-    slug = slugify(text, max_length=60, word_boundary=True) or slugify(name) or "category"
-    return not_reserved(slug, "category")
+    slug = slugify(text, max_length=60, word_boundary=True) or slugify(name) or kind
+    return not_reserved(slug, kind)
 
 
 def build_category_tree(posts: Sequence[Post], allowed: Sequence[str] | None) -> CategoryTree:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig
@@ -13,10 +14,22 @@ from mkdocs_llmblog.layout.archives import build_archives
 from mkdocs_llmblog.layout.categories import CategoryError, build_category_tree
 from mkdocs_llmblog.layout.neighbours import find_neighbours
 from mkdocs_llmblog.layout.related import find_related
+from mkdocs_llmblog.layout.tags import TagError, build_tags
 from mkdocs_llmblog.layout.urls import move_file, page_location
-from mkdocs_llmblog.model import ArchivePeriod, Blog, Category, Listing, ListPage, Post
+from mkdocs_llmblog.model import (
+    ArchivePeriod,
+    Blog,
+    Category,
+    Listing,
+    ListPage,
+    Post,
+    Tag,
+    tag_key,
+)
 from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
 from mkdocs_llmblog.sources.markdown import find_first_heading
+
+log = get_plugin_logger(__name__)
 
 
 def lay_out_listings(
@@ -26,8 +39,9 @@ def lay_out_listings(
     options: LlmBlogConfig,
     blog_title: str,
     dates: DateFormatter,
+    tags_title: str = "Tags",
 ) -> None:
-    """Make the index, category and archive listings, each page a file MkDocs will render.
+    """Make the index, category, tag and archive listings, each page a file MkDocs will render.
 
     Raises:
         PluginError: a category outside the allowlist or two categories sharing a page.
@@ -41,6 +55,17 @@ def lay_out_listings(
     if options.categories:
         for category in blog.categories.by_name.values():
             layout.category(category)
+    if options.tags:
+        try:
+            tags = build_tags(blog.published, options.tags_allowed)
+        except TagError as error:
+            raise PluginError(str(error)) from None
+        for warning in tags.warnings:
+            log.warning(warning)
+        blog.tags = tags.by_key
+        for tag in blog.tags.values():
+            layout.tag(tag)
+        layout.tags_index(tags_title)
     blog.neighbours = find_neighbours(blog.published, options.post_nav_scope)
     blog.related = find_related(blog.published, options.related_posts)
     blog.archives = build_archives(blog.published, options.archive_months)
@@ -93,6 +118,26 @@ class _Layout:
             first = self._generated(f"{base}.md", base, listing.title, InclusionLevel.NOT_IN_NAV)
         self.blog.category_listings[category.full_name] = listing
         self._paginate(listing, first, pinned_first(category.posts))
+
+    def tag(self, tag: Tag) -> None:
+        url_path = self.options.tag_url_format.format(slug=tag.slug)
+        base = f"{self.options.blog_dir}/{url_path}"
+        listing = Listing(kind="tag", title=tag.name, base_path=base, tag=tag)
+        first = self._author_page(base)
+        if first is not None:
+            listing.title = page_title(first) or listing.title
+        else:
+            first = self._generated(f"{base}.md", base, listing.title, InclusionLevel.NOT_IN_NAV)
+        self.blog.tag_listings[tag_key(tag.name)] = listing
+        self._paginate(listing, first, tag.posts)
+
+    def tags_index(self, title: str) -> None:
+        """The page of every tag with its number of posts (`blog/tags/`)."""
+        base = f"{self.options.blog_dir}/{self.options.tags_index_url.strip('/')}"
+        first = self._author_page(base) or self._generated(
+            f"{base}.md", base, title, InclusionLevel.NOT_IN_NAV
+        )
+        self.blog.tags_index_src_uri = first.src_uri
 
     def period(self, period: ArchivePeriod) -> None:
         if period.month is None:

@@ -1,4 +1,5 @@
-"""Post lists embedded in any Markdown page: `<!-- llmblog:recent-posts count=3 -->`."""
+"""Lists embedded in any Markdown page: `<!-- llmblog:recent-posts count=3 -->` and
+`<!-- llmblog:tags style=cloud limit=20 -->`."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from mkdocs_llmblog.model import CategoryNameError, category_full_name
+from mkdocs_llmblog.model import CategoryNameError, category_full_name, tag_key
 from mkdocs_llmblog.render.markers import Slots
 from mkdocs_llmblog.sources.markdown import code_spans, in_spans
 
 DIRECTIVE_RE = re.compile(r"<!--\s*llmblog:(?P<name>[^\s>]*)(?P<arguments>.*?)-->", re.DOTALL)
-DIRECTIVE_NAMES = ("recent-posts",)
-ARGUMENTS = ("count", "category")
+DIRECTIVE_NAMES = ("recent-posts", "tags")
+ARGUMENTS = {"recent-posts": ("count", "category", "tag"), "tags": ("style", "limit")}
+EXAMPLES = {"recent-posts": 'count=3 or category="Name"', "tags": "style=list or limit=20"}
 MAX_COUNT = 100
 COUNT_RE = re.compile(r"[0-9]{1,3}")
 """Digits only (`isdigit` takes `²`), and few enough for `int`."""
@@ -26,6 +28,18 @@ class EmbedError(ValueError):
 class RecentPostsEmbed:
     count: int
     category: str | None
+    tag: str | None = None
+
+
+@dataclass(frozen=True)
+class TagsEmbed:
+    style: str
+    """`cloud` or `list`."""
+    limit: int | None
+    """The most used tags only; None for all."""
+
+
+Embed = RecentPostsEmbed | TagsEmbed
 
 
 def find_embeds(
@@ -34,24 +48,26 @@ def find_embeds(
     default_count: int,
     line_offset: int,
     slots: Slots,
-) -> tuple[str, list[RecentPostsEmbed]]:
+    known_tags: set[str] | None = None,
+) -> tuple[str, list[Embed]]:
     """Replace each directive with a placeholder; return the Markdown and the embeds in order.
 
-    `line_offset` is the number of lines before the Markdown in the file (its front matter).
+    `line_offset` is the number of lines before the Markdown in the file (its front matter);
+    `known_tags` holds the `tag_key` of each published tag.
 
     Raises:
         EmbedError: naming the line of the first malformed directive.
     """
     if "llmblog:" not in markdown:
         return markdown, []
-    embeds: list[RecentPostsEmbed] = []
+    embeds: list[Embed] = []
     code = code_spans(markdown)
 
     def replace(match: re.Match[str]) -> str:
         if in_spans(match.start(), code):
             return match.group(0)  # Shown as an example in code, not a directive.
         line = line_offset + markdown.count("\n", 0, match.start()) + 1
-        embeds.append(_parse(match, known_categories, default_count, line))
+        embeds.append(_parse(match, known_categories, known_tags or set(), default_count, line))
         # Blank lines around it make the placeholder a block of its own in Markdown.
         return "\n\n" + slots.embed(len(embeds) - 1) + "\n\n"
 
@@ -59,12 +75,19 @@ def find_embeds(
 
 
 def _parse(
-    match: re.Match[str], known_categories: set[str], default_count: int, line: int
-) -> RecentPostsEmbed:
+    match: re.Match[str],
+    known_categories: set[str],
+    known_tags: set[str],
+    default_count: int,
+    line: int,
+) -> Embed:
     name = match["name"]
     where = f"line {line}: '{match.group(0).strip()}'"
     if name not in DIRECTIVE_NAMES:
-        raise EmbedError(f"{where} is not a known directive; write <!-- llmblog:recent-posts -->")
+        raise EmbedError(
+            f"{where} is not a known directive; write <!-- llmblog:recent-posts --> or "
+            "<!-- llmblog:tags -->"
+        )
     try:
         words = shlex.split(match["arguments"])
     except ValueError as error:
@@ -72,11 +95,13 @@ def _parse(
     values: dict[str, str] = {}
     for word in words:
         key, equals, value = word.partition("=")
-        if not equals or key not in ARGUMENTS:
-            raise EmbedError(f'{where} has {word!r}; write arguments as count=3 or category="Name"')
+        if not equals or key not in ARGUMENTS[name]:
+            raise EmbedError(f"{where} has {word!r}; write arguments as {EXAMPLES[name]}")
         if key in values:
             raise EmbedError(f"{where} gives '{key}' twice")
         values[key] = value
+    if name == "tags":
+        return _tags(values, where)
     count = default_count
     if "count" in values:
         if not COUNT_RE.fullmatch(values["count"]) or not 1 <= int(values["count"]) <= MAX_COUNT:
@@ -90,4 +115,17 @@ def _parse(
             raise EmbedError(f"{where}: category {error}") from None
         if category not in known_categories:
             raise EmbedError(f"{where}: no published post has the category {category!r}")
-    return RecentPostsEmbed(count, category)
+    tag = values.get("tag")
+    if tag is not None and tag_key(tag) not in known_tags:
+        raise EmbedError(f"{where}: no published post has the tag {tag!r}")
+    return RecentPostsEmbed(count, category, tag)
+
+
+def _tags(values: dict[str, str], where: str) -> TagsEmbed:
+    style = values.get("style", "cloud")
+    if style not in ("cloud", "list"):
+        raise EmbedError(f"{where}: style must be cloud or list")
+    limit = values.get("limit")
+    if limit is not None and (not COUNT_RE.fullmatch(limit) or not 1 <= int(limit) <= 999):
+        raise EmbedError(f"{where}: limit must be a whole number from 1 to 999")
+    return TagsEmbed(style, int(limit) if limit is not None else None)

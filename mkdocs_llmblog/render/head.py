@@ -142,9 +142,15 @@ class FeedLinkView:
 
 
 def feed_links(
-    blog: Blog, formats: list[str], site_name: str, page_url: str, category: Listing | None
+    blog: Blog,
+    formats: list[str],
+    site_name: str,
+    page_url: str,
+    term: Listing | None,
+    term_formats: list[str] | None = None,
 ) -> list[FeedLinkView]:
-    """A page's feed discovery links: the blog's feeds, plus its category's on a category page."""
+    """A page's feed discovery links: the blog's feeds, plus its category's or tag's on that
+    category's or tag's page."""
     if blog.index is None:
         return []
     links = [
@@ -155,14 +161,20 @@ def feed_links(
         )
         for kind in formats
     ]
-    if category is not None and category.category is not None:
-        links.append(
+    name = None
+    if term is not None and term.category is not None:
+        name = term.category.full_name
+    elif term is not None and term.tag is not None:
+        name = f"#{term.tag.name}"
+    if term is not None and name is not None:
+        links += [
             FeedLinkView(
-                f"{site_name} \u2013 {category.category.full_name} (RSS)",
-                relative_url(f"{category.base_path}/{FEED_FILES['rss']}", page_url),
-                FEED_MIME_TYPES["rss"],
+                f"{site_name} \u2013 {name} ({FEED_NAMES[kind]})",
+                relative_url(f"{term.base_path}/{FEED_FILES[kind]}", page_url),
+                FEED_MIME_TYPES[kind],
             )
-        )
+            for kind in term_formats or ["rss"]
+        ]
     return links
 
 

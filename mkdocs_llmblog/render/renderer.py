@@ -17,7 +17,7 @@ from mkdocs_llmblog.conversation.comments import read_comments_option
 from mkdocs_llmblog.layout.urls import absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, ListPage, Post
 from mkdocs_llmblog.render.conversation import ConversationViews
-from mkdocs_llmblog.render.embeds import RecentPostsEmbed
+from mkdocs_llmblog.render.embeds import Embed, TagsEmbed
 from mkdocs_llmblog.render.excerpts import has_element
 from mkdocs_llmblog.render.head import (
     ArticleView,
@@ -60,6 +60,8 @@ class SiteFacts:
     description: str | None
     docs_name: str
     language: str = "en"
+    theme_shows_tags: bool = False
+    """Material's own tags plugin prints each page's tags: the blog does not repeat them."""
 
 
 class PageRenderer:
@@ -115,7 +117,7 @@ class PageRenderer:
         self,
         page: Page,
         context: Mapping[str, Any],
-        embeds: list[RecentPostsEmbed],
+        embeds: list[Embed],
     ) -> tuple[dict[str, Any] | None, frozenset[str]]:
         """Set `page.content` for this page; return the template data and the widgets shown."""
         shown = widgets_for_page(
@@ -143,9 +145,20 @@ class PageRenderer:
                 "post_nav": views.post_nav(post, page.url) if "post_nav" in shown else None,
                 "related": views.related(post, page.url) if "related" in shown else [],
                 "share": self.conversation.share(post, self.blog.post_urls[post.src_uri]),
+                # Material's own tags plugin prints a post's tags above it.
+                "show_tags": not self.site.theme_shows_tags,
                 "comments": self.conversation.comments(post),
             }
             template = "llmblog/post.html"
+        elif src_uri == self.blog.tags_index_src_uri:
+            data = {
+                "tags": views.tag_items(page.url, None),
+                "title": page.title or self.labels["tags"],
+                "intro_html": page.content or "",
+                "intro_has_title": has_element(page.content or "", "h1"),
+                "trail": views.blog_trail(page.url),
+            }
+            template = "llmblog/tags.html"
         elif (list_page := self.blog.list_pages_by_src.get(src_uri)) is not None:
             intro = page.content or "" if list_page.number == 1 else ""
             cards = [self._card(post, page.url) for post in list_page.posts]
@@ -213,12 +226,16 @@ class PageRenderer:
             page.title = theme_text(post.title)
         return page
 
-    def _fill_embeds(self, html: str, embeds: list[RecentPostsEmbed], page_url: str) -> str:
+    def _fill_embeds(self, html: str, embeds: list[Embed], page_url: str) -> str:
         def render(index: int) -> str:
             if index >= len(embeds):
                 return ""
             embed = embeds[index]
-            links = self.views.recent_posts(page_url, embed.count, embed.category, False)
+            if isinstance(embed, TagsEmbed):
+                tags = self.views.tag_items(page_url, embed.limit)
+                data: dict[str, Any] = {"tags": tags, "style": embed.style, "labels": self.labels}
+                return render_fragment(self.env, "llmblog/embed-tags.html", {}, data)
+            links = self.views.recent_posts(page_url, embed.count, embed.category, False, embed.tag)
             data = {"links": links, "labels": self.labels}
             return render_fragment(self.env, "llmblog/embed-recent-posts.html", {}, data)
 
@@ -282,18 +299,26 @@ class PageRenderer:
     def _head_tags(
         self, theme_head: ThemeHead, page: Page, post: Post | None, list_page: ListPage | None
     ) -> str:
-        category = list_page.listing if list_page and list_page.listing.category else None
+        listing = list_page.listing if list_page else None
+        category = listing if listing and listing.category else None
+        term = None
+        if listing is not None and (
+            (listing.category is not None and self.options.category_feeds)
+            or (listing.tag is not None and self.options.tag_feeds)
+        ):
+            term = listing
         blog_home = (
             list_page is not None and list_page.listing.kind == "index" and list_page.number == 1
         )
-        if post is None and category is None and not blog_home:
+        if post is None and term is None and category is None and not blog_home:
             return localize(self._plain_head(), page.url)
         feeds = feed_links(
             self.blog,
             self.feed_formats,
             self.site.name,
             page.url,
-            category if self.options.category_feeds else None,
+            term,
+            list(self.options.term_feed_formats),
         )
         data: dict[str, Any] = {
             "feeds": feeds if self.feed_formats else [],

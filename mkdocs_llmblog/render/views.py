@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
+from mkdocs.structure.files import File
 
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout.categories import sort_categories
@@ -16,6 +19,7 @@ from mkdocs_llmblog.model import (
     ListPage,
     Post,
     PostDate,
+    tag_key,
 )
 from mkdocs_llmblog.render.markers import localize, relative_url
 
@@ -45,6 +49,16 @@ class TreeItemView:
     link: LinkView
     count: int
     children: list[TreeItemView]
+
+
+@dataclass(frozen=True)
+class TagItemView:
+    """A tag in the tags widget or the page of all tags: its link, count and size (1 to 5)."""
+
+    link: LinkView
+    count: int
+    size: int
+    """1 for the least used tags, 5 for the most used (a cloud's steps)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,10 @@ class PostView:
     updated: DateView | None
     categories: tuple[LinkView, ...]
     tags: tuple[str, ...]
+    tag_links: tuple[LinkView, ...]
+    """Each tag with its page, as first written; `url` None where tag pages are off."""
+    card_tags: tuple[LinkView, ...]
+    """The tags a card shows (`tags_on_cards`), else none."""
     authors: tuple[str, ...]
     reading_time: str | None
     draft: bool
@@ -145,6 +163,28 @@ class ListView:
     pagination: PaginationView | None
 
 
+def cloud_size(count: int, low: int, high: int, steps: int = 5) -> int:
+    """A tag's size in a cloud, 1 to `steps`, by where its count lies between `low` and `high`
+    on a logarithmic scale (a few very common tags do not flatten all others)."""
+    if high <= low:
+        return (steps + 1) // 2
+    position = (math.log(count) - math.log(low)) / (math.log(high) - math.log(low))
+    return 1 + min(steps - 1, int(position * steps))
+
+
+def recent_candidates(blog: Blog, category: str | None, tag: str | None) -> list[Post]:
+    """The posts, newest first, of a category and with a tag (either may be None)."""
+    posts: list[Post] = blog.published
+    if category is not None:
+        node = blog.categories.by_name.get(category)
+        posts = node.posts if node else []
+    if tag is not None:
+        found = blog.tags.get(tag_key(tag))
+        tagged = {id(post) for post in found.posts} if found else set()
+        posts = [post for post in posts if id(post) in tagged]
+    return posts
+
+
 class ViewMaker:
     """Makes template data for the pages of one build."""
 
@@ -162,6 +202,9 @@ class ViewMaker:
         self.reading_time = reading_time
         self.image_sizes = image_sizes
         self.date_views: dict[PostDate, DateView] = {}
+        self.tags_on_cards = False
+        self.tags_index_file: File | None = None
+        """The page of all tags (set by the renderer, which knows MkDocs' files)."""
 
     def image(self, image: FeaturedImage, page_url: str) -> ImageView:
         """A featured image with its URLs made relative to the page at `page_url`."""
@@ -205,6 +248,8 @@ class ViewMaker:
             updated=self.date(post.updated) if post.updated else None,
             categories=tuple(self.category_link(name, page_url) for name in post.categories),
             tags=post.tags,
+            tag_links=(tag_links := tuple(self.tag_link(name, page_url) for name in post.tags)),
+            card_tags=tag_links if self.tags_on_cards else (),
             authors=post.authors,
             reading_time=self._reading_time(post),
             draft=post.src_uri in self.blog.draft_marks,
@@ -243,6 +288,11 @@ class ViewMaker:
         if listing.category is not None:
             kind_label = self.labels["category"]
             trail += [self.category_link(c.full_name, page_url) for c in listing.category.trail]
+        elif listing.tag is not None:
+            kind_label = self.labels["tag"]
+            tags_index = self.tags_index_link(page_url)
+            if tags_index is not None:
+                trail.append(tags_index)
         elif listing.period is not None:
             kind_label = self.labels["archive"]
         return ListView(
@@ -269,6 +319,49 @@ class ViewMaker:
         url = listing.pages[0].file.url
         return LinkView(title, relative_url(url, page_url), current=url == page_url)
 
+    def tag_link(self, name: str, page_url: str) -> LinkView:
+        """A link to a tag's page (any spelling of it), marked current on that page."""
+        key = tag_key(name)
+        tag = self.blog.tags.get(key)
+        title = tag.name if tag else name
+        listing = self.blog.tag_listings.get(key)
+        if listing is None:
+            return LinkView(title, None)
+        url = listing.pages[0].file.url
+        return LinkView(title, relative_url(url, page_url), current=url == page_url)
+
+    def blog_trail(self, page_url: str) -> list[LinkView]:
+        """The breadcrumb of a page under the blog: the blog index."""
+        index = self.blog.index
+        return [LinkView(index.title, self._url(index, page_url))] if index else []
+
+    def tags_index_link(self, page_url: str) -> LinkView | None:
+        """A link to the page of all tags, where there is one."""
+        file = self.tags_index_file
+        if file is None:
+            return None
+        return LinkView(
+            self.labels["all_tags"], relative_url(file.url, page_url), file.url == page_url
+        )
+
+    def tag_items(self, page_url: str, limit: int | None) -> list[TagItemView]:
+        """Tags by name with their counts and cloud sizes: the `limit` most used, or all."""
+        tags = list(self.blog.tags.values())
+        if limit is not None and len(tags) > limit:
+            tags = sorted(tags, key=lambda tag: (-len(tag.posts), tag.name.casefold()))[:limit]
+        if not tags:
+            return []
+        counts = [len(tag.posts) for tag in tags]
+        low, high = min(counts), max(counts)
+        return [
+            TagItemView(
+                self.tag_link(tag.name, page_url),
+                len(tag.posts),
+                cloud_size(len(tag.posts), low, high),
+            )
+            for tag in sorted(tags, key=lambda tag: tag.name.casefold())
+        ]
+
     def post_link(self, post: Post, page_url: str) -> PostLinkView:
         """A post in a short list on the page at `page_url`."""
         url = self.blog.post_urls[post.src_uri]
@@ -284,14 +377,15 @@ class ViewMaker:
         )
 
     def recent_posts(
-        self, page_url: str, count: int, category: str | None, exclude_current: bool
+        self,
+        page_url: str,
+        count: int,
+        category: str | None,
+        exclude_current: bool,
+        tag: str | None = None,
     ) -> list[PostLinkView]:
-        """The newest posts (of a category), for the page at `page_url`."""
-        if category is None:
-            candidates: list[Post] = self.blog.published
-        else:
-            node = self.blog.categories.by_name.get(category)
-            candidates = node.posts if node else []
+        """The newest posts (of a category, with a tag), for the page at `page_url`."""
+        candidates = recent_candidates(self.blog, category, tag)
         links: list[PostLinkView] = []
         for post in candidates:
             if len(links) == count:

@@ -8,11 +8,18 @@ from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.model import Blog
-from mkdocs_llmblog.render.views import PostLinkView, TreeItemView, ViewMaker
+from mkdocs_llmblog.render.views import (
+    LinkView,
+    PostLinkView,
+    TagItemView,
+    TreeItemView,
+    ViewMaker,
+    recent_candidates,
+)
 
 log = get_plugin_logger(__name__)
 
-SIDEBAR_WIDGETS = ("recent_posts", "categories", "archive")
+SIDEBAR_WIDGETS = ("recent_posts", "categories", "tags", "archive")
 POST_WIDGETS = ("related", "post_nav")
 PAGE_KEY = "blog_widgets"
 """Front matter key of any page: `false` hides the widgets, a list shows only those named."""
@@ -27,9 +34,13 @@ class WidgetsView:
     recent_posts_thumbnails: bool = False
     categories: list[TreeItemView] = field(default_factory=list)
     archive: list[TreeItemView] = field(default_factory=list)
+    tags: list[TagItemView] = field(default_factory=list)
+    tags_style: str = "cloud"
+    all_tags: LinkView | None = None
+    """The page of all tags, where the widget shows only the most used."""
 
     def __bool__(self) -> bool:
-        return bool(self.recent_posts or self.categories or self.archive)
+        return bool(self.recent_posts or self.categories or self.tags or self.archive)
 
 
 def widgets_for_page(options: LlmBlogConfig, page_meta: object, page_path: str) -> frozenset[str]:
@@ -40,6 +51,8 @@ def widgets_for_page(options: LlmBlogConfig, page_meta: object, page_path: str) 
         wanted.discard("categories")
     if not options.archive:
         wanted.discard("archive")
+    if not options.tags:
+        wanted.discard("tags")
     if options.related_posts > 0:
         wanted.add("related")
     if options.post_nav:
@@ -70,6 +83,7 @@ def make_widgets(
             options.recent_posts,
             options.recent_posts_category,
             options.recent_posts_exclude_current,
+            options.recent_posts_tag,
         )
         if "recent_posts" in shown
         else [],
@@ -78,19 +92,25 @@ def make_widgets(
         if "categories" in shown
         else [],
         archive=views.archive_widget(page_url) if "archive" in shown else [],
+        tags=views.tag_items(page_url, options.tags_widget_limit) if "tags" in shown else [],
+        tags_style=options.tags_widget_style,
+        all_tags=views.tags_index_link(page_url)
+        if "tags" in shown and len(views.blog.tags) > options.tags_widget_limit
+        else None,
     )
 
 
 def widget_targets(blog: Blog, options: LlmBlogConfig) -> frozenset[str]:
     """URLs of the pages a widget may link to: those pages mark their own link as current."""
     targets: set[str] = set()
-    if options.recent_posts_category is None:
-        recent = blog.published
-    else:
-        node = blog.categories.by_name.get(options.recent_posts_category)
-        recent = node.posts if node else []
+    recent = recent_candidates(blog, options.recent_posts_category, options.recent_posts_tag)
     targets.update(blog.post_urls[post.src_uri] for post in recent[: options.recent_posts + 1])
-    for listing in (*blog.category_listings.values(), *blog.archive_listings.values()):
+    listings = (
+        *blog.category_listings.values(),
+        *blog.tag_listings.values(),
+        *blog.archive_listings.values(),
+    )
+    for listing in listings:
         targets.add(listing.pages[0].file.url)
     return frozenset(targets)
 

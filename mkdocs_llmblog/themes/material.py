@@ -190,3 +190,8 @@ def write_feed_folder_sitemaps(theme: Theme, site_dir: str, feed_paths: list[str
         target = os.path.join(site_dir, *folder.split("/"), "sitemap.xml")
         if not os.path.exists(target):
             write_file(EMPTY_SITEMAP.encode("utf-8"), target)
+
+
+def material_tags_plugin_on(plugin_names: object) -> bool:
+    """Whether Material's own `tags` plugin is enabled: it prints each page's tags above it."""
+    return isinstance(plugin_names, dict | list) and "material/tags" in plugin_names
