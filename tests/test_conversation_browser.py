@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browsing import serving
 from tests.sitebuilder import BuiltSite, build_site, post
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -68,22 +67,8 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def serve() -> Iterator[Any]:
-    servers: list[http.server.ThreadingHTTPServer] = []
-
-    def start(site: BuiltSite) -> str:
-        handler = functools.partial(
-            http.server.SimpleHTTPRequestHandler, directory=str(site.site_dir)
-        )
-        handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    with ExitStack() as stack:
+        yield lambda site: stack.enter_context(serving(site.site_dir))
 
 
 @pytest.mark.parametrize(
