@@ -156,6 +156,48 @@ GEOMETRY_SCRIPT = """
         + `its container (${box.width}px): ${where(el)}`);
   }
 
+  for (const li of document.querySelectorAll(
+      ".llmblog-widgets li, .llmblog-post-link, .llmblog-trail li, .llmblog-post-list-item")) {
+    const style = getComputedStyle(li);
+    if (shown(li) && style.display === "list-item" && style.listStyleType !== "none")
+      problems.push(`bullet (${style.listStyleType}) on ${where(li)}`);
+  }
+
+  // Each widget's list, and the category trail, start where their heading or box starts.
+  const lines = [];
+  for (const widget of document.querySelectorAll(".llmblog-widget")) {
+    const title = widget.querySelector(".llmblog-widget-title");
+    const first = widget.querySelector(":scope > ul > li");
+    if (title && first && shown(first)) lines.push([title, first, widget]);
+  }
+  for (const trail of document.querySelectorAll(".llmblog-trail")) {
+    const first = trail.querySelector("li");
+    if (first && shown(first)) lines.push([trail, first, trail]);
+  }
+  for (const [start, first, owner] of lines) {
+    const indent = first.getBoundingClientRect().left - start.getBoundingClientRect().left;
+    if (Math.abs(indent) > px)
+      problems.push(`${owner.className}: list indented ${indent}px from its start`);
+  }
+
+  for (const time of document.querySelectorAll(".llmblog-post-link > time")) {
+    const before = time.previousElementSibling;
+    if (!before || !shown(time)) continue;
+    const gap = time.getBoundingClientRect().top - before.getBoundingClientRect().bottom;
+    if (gap > parseFloat(getComputedStyle(time).fontSize) * 0.5)
+      problems.push(`${gap}px between a title and its date: ${where(time)}`);
+  }
+
+  for (const widgets of document.querySelectorAll(".llmblog-widgets--after-content")) {
+    if (!shown(widgets)) continue;
+    const bottom = widgets.getBoundingClientRect().bottom;
+    for (const next of document.querySelectorAll(".rst-footer-buttons, .md-footer, footer")) {
+      const top = next.getBoundingClientRect().top;
+      if (shown(next) && top >= bottom - px && top - bottom < 12)
+        problems.push(`widgets ${top - bottom}px from the theme's ${next.className || "footer"}`);
+    }
+  }
+
   let badges = 0;
   for (const badge of document.querySelectorAll(".llmblog-draft")) {
     if (!shown(badge)) continue;
