@@ -303,7 +303,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             description=config.site_description,
             docs_name=self.docs_name,
         )
-        placer = WidgetPlacer.for_theme(config.theme)
+        placer = WidgetPlacer.for_theme(config.theme, self.config.widgets_sidebar)
         self.pages = PageRenderer(
             self.blog, self.views, env, files, self.config, self.labels, self.slots, site, placer
         )

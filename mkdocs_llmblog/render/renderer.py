@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.layout.urls import absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, ListPage, Post
+from mkdocs_llmblog.render.active_nav import BlogNavMarker
 from mkdocs_llmblog.render.embeds import RecentPostsEmbed
 from mkdocs_llmblog.render.excerpts import has_element
 from mkdocs_llmblog.render.head import (
@@ -82,6 +83,7 @@ class PageRenderer:
         self.slots = slots
         self.site = site
         self.placer = placer
+        self.nav_marker = BlogNavMarker(blog, files)
         self.feed_formats = list(options.feed_formats) if options.feeds and site.url else []
         self.cards: dict[str, str] = {}
         """Each post's card, portable (see `markers.PORTABLE`), by source path."""
@@ -104,6 +106,7 @@ class PageRenderer:
         embeds: list[RecentPostsEmbed],
     ) -> tuple[dict[str, Any] | None, frozenset[str]]:
         """Set `page.content` for this page; return the template data and the widgets shown."""
+        self.nav_marker.mark(page)
         shown = widgets_for_page(
             self.options, page.meta, f"{self.site.docs_name}/{page.file.src_uri}"
         )
@@ -180,6 +183,7 @@ class PageRenderer:
         if self.content_before is not None:
             page.content = self.content_before
             self.content_before = None
+        self.nav_marker.unmark()
 
     def _link_theme_neighbours(self, page: Page, post: Post) -> None:
         """Make the theme's own previous/next links follow the blog's order."""
@@ -218,6 +222,8 @@ class PageRenderer:
             self.slots.widgets,
             lambda classes: widgets_html.replace(PLACEMENT, classes),
             f"{self.site.docs_name}/{page.file.src_uri}",
+            blog_page=self.blog.post_for(page.file.src_uri) is not None
+            or page.file.src_uri in self.blog.list_pages_by_src,
         )
 
     def add_head_tags(self, output: str, page: Page) -> str:
