@@ -198,6 +198,19 @@ GEOMETRY_SCRIPT = """
     }
   }
 
+  // A heading inside an excerpt is no bigger than the excerpt's text, smaller than the title.
+  for (const heading of document.querySelectorAll(
+      ".llmblog-excerpt h1, .llmblog-excerpt h2, .llmblog-excerpt h3, .llmblog-excerpt h4")) {
+    const card = heading.closest(".llmblog-post-card");
+    const title = card && card.querySelector(".llmblog-post-card-title");
+    const text = heading.closest(".llmblog-excerpt");
+    if (!shown(heading) || !title) continue;
+    const size = parseFloat(getComputedStyle(heading).fontSize);
+    if (size > parseFloat(getComputedStyle(text).fontSize) * 1.05
+        || size >= parseFloat(getComputedStyle(title).fontSize))
+      problems.push(`excerpt heading ${size}px like a page heading: ${where(heading)}`);
+  }
+
   let badges = 0;
   for (const badge of document.querySelectorAll(".llmblog-draft")) {
     if (!shown(badge)) continue;
