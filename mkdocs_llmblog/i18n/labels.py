@@ -24,6 +24,7 @@ ENGLISH: dict[str, str] = {
     "categories": "Categories",
     "archive": "Archive",
     "breadcrumb": "Breadcrumb",
+    "not_found": "Nothing was found here. Try the search, or one of the newest posts:",
     "blog_widgets": "Blog",
     "recent_posts": "Recent posts",
     "related_posts": "Related posts",

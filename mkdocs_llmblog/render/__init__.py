@@ -9,5 +9,6 @@
 - `widgets`: which widgets a page shows, and their data.
 - `head`: feed links, Open Graph, JSON-LD, and what the theme's head already holds.
 - `titles`: author texts the theme prints itself, escaped once.
+- `not_found`: the newest posts on the theme's 404 page.
 - `active_nav`: the blog index marked active in the navigation while a blog page renders.
 """

@@ -30,10 +30,12 @@ from mkdocs_llmblog.render.markers import (
     EXCERPT_MARK,
     PLACEMENT,
     PORTABLE,
+    ROOT_MARK,
     Slots,
     localize,
     relative_url,
 )
+from mkdocs_llmblog.render.not_found import add_after_heading
 from mkdocs_llmblog.render.templates import TEMPLATES_DIR, render_fragment
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
@@ -225,6 +227,23 @@ class PageRenderer:
             blog_page=self.blog.post_for(page.file.src_uri) is not None
             or page.file.src_uri in self.blog.list_pages_by_src,
         )
+
+    def add_to_not_found(self, output: str, base_path: str, search: bool) -> str:
+        """The newest posts (and a search hint) on the theme's 404 page, served at any depth:
+        its links start at `base_path`, the site's path, as the theme's own do."""
+        links = self.views.recent_posts(PORTABLE, self.options.recent_posts, None, False)
+        if not links:
+            return output
+        data = {"links": links, "labels": self.labels, "search": search}
+        fragment = render_fragment(self.env, "llmblog/not-found.html", {}, data)
+        placed = add_after_heading(output, fragment.replace(ROOT_MARK, base_path))
+        if placed is None:
+            log.warning(
+                "404.html: the theme's 404 page has no <h1> the blog could find, so its newest "
+                "posts are not shown there; check the theme's 404.html (a custom_dir override?)"
+            )
+            return output
+        return placed
 
     def add_head_tags(self, output: str, page: Page) -> str:
         """Add the blog's head tags before `</head>`, leaving out what the theme wrote."""
