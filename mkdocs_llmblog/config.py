@@ -203,6 +203,11 @@ class LlmBlogConfig(base.Config):
     """Widgets shown on every page; `[]` for none. A page's front matter `blog_widgets: false`
     (or a list of names) narrows it."""
 
+    widgets_sidebar = c.Choice(("auto", "primary", "secondary", "none"), default="auto")
+    """Material: the sidebar that also shows the widgets. `auto`: the left one (after the
+    navigation) on posts and lists, the right one (after the table of contents) elsewhere;
+    `primary` or `secondary`: that one on every page; `none`: after the content only."""
+
     recent_posts = c.Type(int, default=5)
     """Posts in the Recent posts widget, and in `<!-- llmblog:recent-posts -->` lists."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -84,6 +85,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     | `on_page_context` | -50 | renders posts and lists into `page.content`, fills embeds, adds the widget slot | after the search plugins (priority 0) indexed the page's own text: chrome and excerpts stay out of the index |
     | `on_post_page` | 100 | replaces the widget slot with the widgets (and Material's sidebar copy) | before other plugins (minifiers) rewrite the markup the widgets are placed by |
     | `on_post_page` | -100 | adds head tags the theme lacks; gives the page its own content back | after other plugins (Material's social cards) wrote theirs |
+    | `on_post_template` | 0 | puts a search hint and the newest posts on the theme's `404.html` | the 404 page is a theme template, with no page events |
     | `on_post_build` | -50 | writes the dirty-build record and the feeds | after other plugins' post_build, so nothing removes the feeds |
     """
 
@@ -323,7 +325,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             theme_shows_tags=material_tags_plugin_on(dict(config.plugins)),
         )
         check_comments_template(env, self.config)
-        placer = WidgetPlacer.for_theme(config.theme)
+        placer = WidgetPlacer.for_theme(config.theme, self.config.widgets_sidebar)
         self.pages = PageRenderer(
             self.blog, self.views, env, files, self.config, self.labels, self.slots, site, placer
         )
@@ -377,6 +379,16 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         return output
 
     on_post_page = CombinedEvent(_on_post_page_widgets, _on_post_page_head)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if template_name != "404.html" or self.pages is None:
+            return output_content
+        base_path = urlsplit(config.site_url or "/").path or "/"
+        # Material names its search plugin `material/search`.
+        search = any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins)
+        return self.pages.add_to_not_found(output_content, base_path, search)
 
     # Runs after other plugins' post_build, so nothing removes the feeds after they are written.
     @event_priority(-50)

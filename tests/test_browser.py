@@ -155,7 +155,7 @@ def test_the_article_as_a_reader_sees_it(browser: Any, site_url: str, device: st
         assert shift < 0.05, f"layout shift {shift}"
 
         widgets = (
-            ".md-sidebar--secondary .llmblog-widgets--sidebar"
+            ".md-sidebar--primary .llmblog-widgets--sidebar"
             if device == "desktop"
             else ".llmblog-widgets--after-content"
         )

@@ -154,7 +154,8 @@ def test_widget_sorted_by_count(tmp_path: Path) -> None:
 
 
 def test_material_puts_a_copy_in_the_sidebar(tmp_path: Path) -> None:
-    site = build_site(tmp_path, {"theme": "material"}, blog_files())
+    config = {"theme": "material", "plugins": [{"llmblog": {"widgets_sidebar": "secondary"}}]}
+    site = build_site(tmp_path, config, blog_files())
     soup = site.html("blog/2024/01/10/post-b")
     sidebar = soup.select_one(
         ".md-sidebar--secondary .llmblog-widgets--sidebar .llmblog-categories"

@@ -93,3 +93,31 @@ def test_the_article_page_shows_what_wordpress_showed(material_site: BuiltSite) 
     ]
     assert headings[0] == "Introduction"
     assert headings[-1] == "Conclusion"
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+
+
+def test_the_example_page_counts_what_the_example_holds(material_site: BuiltSite) -> None:
+    """docs/example-site.md says how many posts, drafts and categories: the built site agrees."""
+    text = re.sub(r"\s+", " ", (REPO / "docs" / "example-site.md").read_text(encoding="utf-8"))
+    said = re.search(
+        r"(\w+) posts about .*?\((\w+) of them a draft, so (\w+) are published\).*?"
+        r"in (\w+) categories \((\w+) at the top",
+        text,
+    )
+    assert said is not None, "the counts are no longer in docs/example-site.md's first paragraph"
+    posts, drafts, published, categories, top = (NUMBER_WORDS[word] for word in said.groups())
+    sources = sorted((EXAMPLE / "docs" / "blog" / "posts").glob("*.md"))
+    assert len(sources) == posts
+    metas = [yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) for path in sources]
+    assert sum(bool(meta.get("draft")) for meta in metas) == drafts
+    cards = material_site.html("blog").select(".llmblog-post-card")
+    assert len(cards) == published
+    widget = material_site.html("blog").select_one(
+        ".llmblog-widgets--after-content .llmblog-categories"
+    )
+    assert widget is not None
+    assert len(widget.select("li")) == categories
+    assert len(widget.select(":scope > ul > li")) == top

@@ -335,7 +335,8 @@ def test_material_sidebar_gets_the_widgets(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = {
         "blog/posts/a.md": post({"date": "2024-01-01", "title": "A"}, "## Part\n\nA body.\n"),
     }
-    site = build_site(tmp_path, {"theme": {"name": "material"}}, files)
+    config = {"theme": "material", "plugins": [{"llmblog": {"widgets_sidebar": "secondary"}}]}
+    site = build_site(tmp_path, config, files)
     soup = site.html("blog/2024/01/01/a")
     sidebar = soup.select_one(".md-sidebar--secondary")
     assert sidebar is not None
@@ -444,7 +445,7 @@ def test_an_intro_heading_titles_the_blog_index_as_rendered(tmp_path: Path, them
 def test_a_toc_heading_naming_md_content_keeps_the_sidebar_widgets(tmp_path: Path) -> None:
     site = build_site(
         tmp_path,
-        {"theme": "material"},
+        {"theme": "material", "plugins": [{"llmblog": {"widgets_sidebar": "secondary"}}]},
         {
             "blog/posts/a.md": post(
                 {"date": "2024-01-02", "title": "A post"},

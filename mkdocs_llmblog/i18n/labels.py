@@ -28,6 +28,7 @@ ENGLISH: dict[str, str] = {
     "all_tags": "All tags",
     "archive": "Archive",
     "breadcrumb": "Breadcrumb",
+    "not_found": "Nothing was found here. Try the search, or one of the newest posts:",
     "blog_widgets": "Blog",
     "recent_posts": "Recent posts",
     "related_posts": "Related posts",

@@ -26,6 +26,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "Alle Schlagwörter",
         "archive": "Archiv",
         "breadcrumb": "Brotkrumen",
+        "not_found": (
+            "Hier wurde nichts gefunden. Versuchen Sie die Suche oder einen der neuesten Beiträge:"
+        ),
         "blog_widgets": "Blog",
         "recent_posts": "Neueste Beiträge",
         "related_posts": "Ähnliche Beiträge",
@@ -71,6 +74,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "Toutes les étiquettes",
         "archive": "Archives",
         "breadcrumb": "Fil d’Ariane",
+        "not_found": (
+            "Rien n’a été trouvé ici. Essayez la recherche, ou l’un des articles les plus récents :"
+        ),
         "blog_widgets": "Blog",
         "recent_posts": "Articles récents",
         "related_posts": "Articles similaires",
@@ -116,6 +122,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "Todas las etiquetas",
         "archive": "Archivo",
         "breadcrumb": "Ruta de navegación",
+        "not_found": (
+            "Aquí no se encontró nada. Pruebe la búsqueda o una de las entradas más recientes:"
+        ),
         "blog_widgets": "Blog",
         "recent_posts": "Entradas recientes",
         "related_posts": "Entradas relacionadas",
@@ -159,6 +168,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "Todas as etiquetas",
         "archive": "Arquivo",
         "breadcrumb": "Trilha de navegação",
+        "not_found": (
+            "Nada foi encontrado aqui. Experimente a pesquisa ou uma das publicações mais recentes:"
+        ),
         "blog_widgets": "Blog",
         "recent_posts": "Posts recentes",
         "related_posts": "Posts relacionados",
@@ -202,6 +214,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "Tutte le etichette",
         "archive": "Archivio",
         "breadcrumb": "Percorso",
+        "not_found": (
+            "Qui non è stato trovato nulla. Prova la ricerca o uno degli articoli più recenti:"
+        ),
         "blog_widgets": "Blog",
         "recent_posts": "Articoli recenti",
         "related_posts": "Articoli correlati",
@@ -245,6 +260,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "Alle labels",
         "archive": "Archief",
         "breadcrumb": "Kruimelpad",
+        "not_found": (
+            "Hier is niets gevonden. Probeer de zoekfunctie of een van de nieuwste berichten:"
+        ),
         "blog_widgets": "Blog",
         "recent_posts": "Recente berichten",
         "related_posts": "Gerelateerde berichten",
@@ -286,6 +304,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "所有标签",
         "archive": "归档",
         "breadcrumb": "导航路径",
+        "not_found": "此处未找到任何内容。请尝试搜索，或阅读最新的文章：",
         "blog_widgets": "博客",
         "recent_posts": "最新文章",
         "related_posts": "相关文章",
@@ -325,6 +344,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "すべてのタグ",
         "archive": "アーカイブ",
         "breadcrumb": "パンくずリスト",
+        "not_found": "ここには何も見つかりませんでした。検索するか、最新の投稿をお読みください：",
         "blog_widgets": "ブログ",
         "recent_posts": "最近の投稿",
         "related_posts": "関連する投稿",
@@ -370,6 +390,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "Все метки",
         "archive": "Архив",
         "breadcrumb": "Навигационная цепочка",
+        "not_found": "Здесь ничего не найдено. Попробуйте поиск или одну из новых записей:",
         "blog_widgets": "Блог",
         "recent_posts": "Свежие записи",
         "related_posts": "Похожие записи",
@@ -413,6 +434,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "كل الوسوم",
         "archive": "الأرشيف",
         "breadcrumb": "مسار التنقل",
+        "not_found": "لم يُعثر على شيء هنا. جرّب البحث، أو إحدى أحدث التدوينات:",
         "blog_widgets": "المدونة",
         "recent_posts": "أحدث المقالات",
         "related_posts": "مقالات ذات صلة",
@@ -452,6 +474,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "all_tags": "כל התגיות",
         "archive": "ארכיון",
         "breadcrumb": "פירורי לחם",
+        "not_found": "לא נמצא כאן דבר. נסו את החיפוש, או את אחד הפוסטים החדשים ביותר:",
         "blog_widgets": "בלוג",
         "recent_posts": "פוסטים אחרונים",
         "related_posts": "פוסטים קשורים",

@@ -17,6 +17,39 @@ INLINE_LIMIT = 1
 PROGRESS_INTERVAL_SECONDS = 5.0
 
 
+class Progress:
+    """`Featured images: 5/8 images done` every PROGRESS_INTERVAL_SECONDS of a long run, and,
+    once some count was shown, the last one (8/8), so the run is not read as stopped halfway."""
+
+    def __init__(
+        self,
+        total: int,
+        report: Callable[[str], None],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.total = total
+        self.report = report
+        self.clock = clock
+        self.last_report = clock()
+        self.shown: int | None = None
+        """The count last reported; None while none was."""
+
+    def tick(self, done: int) -> None:
+        """`done` images are finished."""
+        if self.clock() - self.last_report >= PROGRESS_INTERVAL_SECONDS:
+            self.last_report = self.clock()
+            self._show(done)
+
+    def end(self, done: int) -> None:
+        """The run is over, `done` images finished: the final count if any count was shown."""
+        if self.shown is not None and self.shown != done:
+            self._show(done)
+
+    def _show(self, done: int) -> None:
+        self.shown = done
+        self.report(f"Featured images: {done}/{self.total} images done")
+
+
 @dataclass(frozen=True)
 class FailedSource:
     job: SourceJob
@@ -58,7 +91,7 @@ class ImageWork:
             return failures
         total = len(self.futures)
         done = 0
-        last_report = time.monotonic()
+        progress = Progress(total, self.report)
         try:
             for future in as_completed(self.futures):
                 done += 1
@@ -69,11 +102,10 @@ class ImageWork:
                     failures.append(FailedSource(self.futures[future], repr(error)))
                 else:
                     self.hashes.update(future.result())
-                if time.monotonic() - last_report >= PROGRESS_INTERVAL_SECONDS:
-                    last_report = time.monotonic()
-                    self.report(f"Featured images: {done}/{total} images done")
+                progress.tick(done)
         finally:
             self.close()
+        progress.end(done)
         if total > 50:
             copies = sum(len(job.copies) for job in self.jobs)
             self.report(

@@ -9,6 +9,7 @@
 - `neighbours`: the previous and next post of each post.
 - `related`: related posts, from shared categories and tags.
 - `navigation`: keeping posts out of the site navigation.
+- `page_numbers`: the page numbers a paginated list links to.
 """
 
 from __future__ import annotations

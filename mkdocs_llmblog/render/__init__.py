@@ -10,4 +10,6 @@
 - `head`: feed links, Open Graph, JSON-LD, and what the theme's head already holds.
 - `titles`: author texts the theme prints itself, escaped once.
 - `conversation`: the share links and the comments section of a post page.
+- `not_found`: the newest posts on the theme's 404 page.
+- `active_nav`: the blog index marked active in the navigation while a blog page renders.
 """

@@ -16,6 +16,7 @@ from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.conversation.comments import read_comments_option
 from mkdocs_llmblog.layout.urls import absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, ListPage, Post
+from mkdocs_llmblog.render.active_nav import BlogNavMarker
 from mkdocs_llmblog.render.conversation import ConversationViews
 from mkdocs_llmblog.render.embeds import Embed, TagsEmbed
 from mkdocs_llmblog.render.excerpts import has_element
@@ -32,10 +33,12 @@ from mkdocs_llmblog.render.markers import (
     EXCERPT_MARK,
     PLACEMENT,
     PORTABLE,
+    ROOT_MARK,
     Slots,
     localize,
     relative_url,
 )
+from mkdocs_llmblog.render.not_found import add_after_heading
 from mkdocs_llmblog.render.templates import TEMPLATES_DIR, render_fragment
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
@@ -88,6 +91,7 @@ class PageRenderer:
         self.slots = slots
         self.site = site
         self.placer = placer
+        self.nav_marker = BlogNavMarker(blog, files)
         self.feed_formats = list(options.feed_formats) if options.feeds and site.url else []
         self.conversation = ConversationViews(
             list(options.share_links),
@@ -120,6 +124,7 @@ class PageRenderer:
         embeds: list[Embed],
     ) -> tuple[dict[str, Any] | None, frozenset[str]]:
         """Set `page.content` for this page; return the template data and the widgets shown."""
+        self.nav_marker.mark(page)
         shown = widgets_for_page(
             self.options, page.meta, f"{self.site.docs_name}/{page.file.src_uri}"
         )
@@ -209,6 +214,7 @@ class PageRenderer:
         if self.content_before is not None:
             page.content = self.content_before
             self.content_before = None
+        self.nav_marker.unmark()
 
     def _link_theme_neighbours(self, page: Page, post: Post) -> None:
         """Make the theme's own previous/next links follow the blog's order."""
@@ -251,7 +257,26 @@ class PageRenderer:
             self.slots.widgets,
             lambda classes: widgets_html.replace(PLACEMENT, classes),
             f"{self.site.docs_name}/{page.file.src_uri}",
+            blog_page=self.blog.post_for(page.file.src_uri) is not None
+            or page.file.src_uri in self.blog.list_pages_by_src,
         )
+
+    def add_to_not_found(self, output: str, base_path: str, search: bool) -> str:
+        """The newest posts (and a search hint) on the theme's 404 page, served at any depth:
+        its links start at `base_path`, the site's path, as the theme's own do."""
+        links = self.views.recent_posts(PORTABLE, self.options.recent_posts, None, False)
+        if not links:
+            return output
+        data = {"links": links, "labels": self.labels, "search": search}
+        fragment = render_fragment(self.env, "llmblog/not-found.html", {}, data)
+        placed = add_after_heading(output, fragment.replace(ROOT_MARK, base_path))
+        if placed is None:
+            log.warning(
+                "404.html: the theme's 404 page has no <h1> the blog could find, so its newest "
+                "posts are not shown there; check the theme's 404.html (a custom_dir override?)"
+            )
+            return output
+        return placed
 
     def add_head_tags(self, output: str, page: Page) -> str:
         """Add the blog's head tags before `</head>`, leaving out what the theme wrote."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs.structure.files import File
 
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout.categories import sort_categories
+from mkdocs_llmblog.layout.page_numbers import page_window
 from mkdocs_llmblog.model import (
     ArchivePeriod,
     Blog,
@@ -136,6 +137,17 @@ class PostNavView:
 
 
 @dataclass(frozen=True)
+class PageNumberView:
+    """One entry of the numbered links between the pages of a list."""
+
+    number: int | None
+    """None for a gap of pages not linked (shown as an ellipsis)."""
+    url: str | None
+    """None for the page being shown, and for a gap."""
+    current: bool
+
+
+@dataclass(frozen=True)
 class PaginationView:
     """Links between the pages of a list."""
 
@@ -145,6 +157,8 @@ class PaginationView:
     older_url: str | None
     status: str
     """E.g. "Page 2 of 5"."""
+    numbers: list[PageNumberView] = field(default_factory=list)
+    """The first and last page, and those around this one (`1 ... 4 5 6 ... 9`)."""
 
 
 @dataclass(frozen=True)
@@ -279,6 +293,16 @@ class ViewMaker:
                 status=self.labels["page_n_of_m"].format(
                     page=list_page.number, pages=list_page.total
                 ),
+                numbers=[
+                    PageNumberView(
+                        number,
+                        None
+                        if number is None or number == list_page.number
+                        else relative_url(list_page.listing.pages[number - 1].file.url, page_url),
+                        number == list_page.number,
+                    )
+                    for number in page_window(list_page.number, list_page.total)
+                ],
             )
         listing = list_page.listing
         index = self.blog.index

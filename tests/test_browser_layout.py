@@ -1,0 +1,333 @@
+"""The blog's layout, measured in a real browser on every theme, not only its presence.
+
+The example site is built once per theme (with its draft published and thumbnails in Recent posts,
+so the draft mark and every short list with images are on the pages), served, and read in
+Chromium at a phone's and a desktop's width, in the light and the dark scheme. Bounding boxes
+say whether a thumbnail sits beside its title, whether a badge or list item overflows, whether
+the page scrolls sideways and whether an image is stretched.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.test_browser import CHROMIUM_ARGS, WIDTHS, Reader, _QuietHandler
+from tests.test_example_site import ARTICLE_URL, EXAMPLE
+
+CHROMIUM = "/usr/bin/chromium"
+THEMES = ("material", "mkdocs", "readthedocs")
+PAGES = {
+    "home": "",
+    "blog": "blog/",
+    "post": ARTICLE_URL + "/",
+    "category": "blog/category/ai/",
+    "archive": "blog/archive/2025/",
+}
+"""One page of each kind the blog makes, and the site's home page with its embedded list."""
+SCHEMES = ("light", "dark")
+WIDGET_HEADINGS = ("llmblog-recent", "llmblog-categories", "llmblog-archive")
+
+pytestmark = pytest.mark.slow
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
+@dataclass(frozen=True)
+class Served:
+    theme: str
+    url: str
+
+
+def build_layout_example(root: Path, theme: str) -> Path:
+    """The example site on `theme`, its draft published, thumbnails in Recent posts."""
+    settings = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
+    # The mkdocs and readthedocs themes fetch highlight.js from a CDN unless told not to; the
+    # example highlights code with Pygments, and the test machine is offline.
+    settings["theme"] = (
+        {**settings["theme"], "name": theme}
+        if theme == "material"
+        else {"name": theme, "highlightjs": False}
+    )
+    settings["docs_dir"] = str(EXAMPLE / "docs")
+    settings["plugins"] = [
+        "search",
+        {
+            "llmblog": {
+                "cache_dir": str(root / "cache"),
+                "draft": True,
+                "recent_posts_thumbnails": True,
+            }
+        },
+    ]
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    site_dir = root / "site"
+    build(load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True))
+    return site_dir
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Served]:
+    theme: str = request.param
+    site_dir = build_layout_example(tmp_path_factory.mktemp(f"layout-{theme}"), theme)
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(theme, f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+GEOMETRY_SCRIPT = """
+() => {
+  const problems = [];
+  const shown = el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden";
+  };
+  const where = el => {
+    const place = el.closest(".llmblog-widgets, .llmblog-related, .llmblog-embed, .llmblog-list,"
+      + " .llmblog-post-nav, article");
+    return (place ? place.className.split(" ")[0] + " " : "") + JSON.stringify(
+      (el.textContent || el.getAttribute("src") || "").trim().slice(0, 40));
+  };
+  const px = 1.5;  // sub-pixel rounding
+
+  const scroll = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  if (scroll > px) problems.push(`the page scrolls sideways by ${scroll}px`);
+
+  let thumbs = 0;
+  for (const item of document.querySelectorAll(".llmblog-post-link")) {
+    const thumb = item.querySelector(".llmblog-thumb");
+    const title = item.querySelector(":scope > a");
+    if (!thumb || !title || !shown(item)) continue;
+    thumbs += 1;
+    const t = thumb.getBoundingClientRect();
+    const a = title.getBoundingClientRect();
+    let top = a.top, bottom = a.bottom;
+    for (const part of item.querySelectorAll(":scope > :not(.llmblog-thumb)")) {
+      const r = part.getBoundingClientRect();
+      top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom);
+    }
+    if (t.right > a.left + px) problems.push(`thumbnail not beside its title: ${where(item)}`);
+    if (t.top >= a.bottom || a.top >= t.bottom)
+      problems.push(`thumbnail not on its title's line: ${where(item)}`);
+    if (t.height > bottom - top + px)
+      problems.push(`thumbnail (${t.height}px) taller than its title block `
+        + `(${bottom - top}px): ${where(item)}`);
+  }
+
+  const items = ".llmblog-post-link, .llmblog-widget-list li, .llmblog-post-list-item,"
+    + " .llmblog-trail li, .llmblog-draft, .llmblog-thumb, .llmblog-featured img";
+  for (const el of document.querySelectorAll(items)) {
+    if (!shown(el) || !el.parentElement) continue;
+    const r = el.getBoundingClientRect();
+    const box = el.parentElement.getBoundingClientRect();
+    if (r.left < box.left - px || r.right > box.right + px)
+      problems.push(`${el.tagName.toLowerCase()}.${el.className} (${r.width}px) wider than `
+        + `its container (${box.width}px): ${where(el)}`);
+  }
+
+  for (const li of document.querySelectorAll(
+      ".llmblog-widgets li, .llmblog-post-link, .llmblog-trail li, .llmblog-post-list-item")) {
+    const style = getComputedStyle(li);
+    if (shown(li) && style.display === "list-item" && style.listStyleType !== "none")
+      problems.push(`bullet (${style.listStyleType}) on ${where(li)}`);
+  }
+
+  // Each widget's list, and the category trail, start where their heading or box starts.
+  const lines = [];
+  for (const widget of document.querySelectorAll(".llmblog-widget")) {
+    const title = widget.querySelector(".llmblog-widget-title");
+    const first = widget.querySelector(":scope > ul > li");
+    if (title && first && shown(first)) lines.push([title, first, widget]);
+  }
+  for (const trail of document.querySelectorAll(".llmblog-trail")) {
+    const first = trail.querySelector("li");
+    if (first && shown(first)) lines.push([trail, first, trail]);
+  }
+  for (const [start, first, owner] of lines) {
+    const indent = first.getBoundingClientRect().left - start.getBoundingClientRect().left;
+    if (Math.abs(indent) > px)
+      problems.push(`${owner.className}: list indented ${indent}px from its start`);
+  }
+
+  for (const time of document.querySelectorAll(".llmblog-post-link > time")) {
+    const before = time.previousElementSibling;
+    if (!before || !shown(time)) continue;
+    const gap = time.getBoundingClientRect().top - before.getBoundingClientRect().bottom;
+    if (gap > parseFloat(getComputedStyle(time).fontSize) * 0.5)
+      problems.push(`${gap}px between a title and its date: ${where(time)}`);
+  }
+
+  for (const widgets of document.querySelectorAll(".llmblog-widgets--after-content")) {
+    if (!shown(widgets)) continue;
+    const bottom = widgets.getBoundingClientRect().bottom;
+    for (const next of document.querySelectorAll(".rst-footer-buttons, .md-footer, footer")) {
+      const top = next.getBoundingClientRect().top;
+      if (shown(next) && top >= bottom - px && top - bottom < 12)
+        problems.push(`widgets ${top - bottom}px from the theme's ${next.className || "footer"}`);
+    }
+  }
+
+  // A heading inside an excerpt is no bigger than the excerpt's text, smaller than the title.
+  for (const heading of document.querySelectorAll(
+      ".llmblog-excerpt h1, .llmblog-excerpt h2, .llmblog-excerpt h3, .llmblog-excerpt h4")) {
+    const card = heading.closest(".llmblog-post-card");
+    const title = card && card.querySelector(".llmblog-post-card-title");
+    const text = heading.closest(".llmblog-excerpt");
+    if (!shown(heading) || !title) continue;
+    const size = parseFloat(getComputedStyle(heading).fontSize);
+    if (size > parseFloat(getComputedStyle(text).fontSize) * 1.05
+        || size >= parseFloat(getComputedStyle(title).fontSize))
+      problems.push(`excerpt heading ${size}px like a page heading: ${where(heading)}`);
+  }
+
+  let badges = 0;
+  for (const badge of document.querySelectorAll(".llmblog-draft")) {
+    if (!shown(badge)) continue;
+    badges += 1;
+    const range = document.createRange();
+    range.selectNodeContents(badge);
+    const text = range.getBoundingClientRect().width;
+    const style = getComputedStyle(badge);
+    const room = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight)
+      + parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth);
+    const width = badge.getBoundingClientRect().width;
+    if (width > text + room + 2 * px)
+      problems.push(`draft mark stretched to ${width}px for ${text}px of text: ${where(badge)}`);
+  }
+
+  for (const img of document.querySelectorAll("img")) {
+    if (!shown(img) || !img.complete || !img.naturalWidth || !img.naturalHeight) continue;
+    const r = img.getBoundingClientRect();
+    const style = getComputedStyle(img);
+    const inner = (r.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+      - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth))
+      / (r.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)
+      - parseFloat(style.borderTopWidth) - parseFloat(style.borderBottomWidth));
+    const natural = img.naturalWidth / img.naturalHeight;
+    if (style.objectFit === "fill" && Math.abs(inner / natural - 1) > 0.04)
+      problems.push(`image stretched (${inner.toFixed(2)} for ${natural.toFixed(2)}): `
+        + where(img));
+  }
+  return {problems, thumbs, badges};
+}
+"""
+
+LOAD_IMAGES_SCRIPT = """
+async () => {
+  for (const img of document.querySelectorAll("img[loading=lazy]")) img.loading = "eager";
+  await Promise.all([...document.images].map(img => img.complete ? null
+    : new Promise(done => { img.onload = img.onerror = done; })));
+}
+"""
+
+HEADINGS_SCRIPT = """
+(names) => names.map(name => {
+  const found = [...document.querySelectorAll(`.llmblog-widgets .${name} .llmblog-widget-title`)]
+    .map(el => ({box: el.getBoundingClientRect(), el}))
+    .filter(({box}) => box.width > 0 && box.height > 0)
+    .map(({box, el}) => ({
+      top: box.top + window.scrollY, bottom: box.bottom + window.scrollY,
+      placement: el.closest(".llmblog-widgets").className,
+    }));
+  return {name, found};
+})
+"""
+
+
+def _reader(browser: Any, device: str, scheme: str) -> Reader:
+    width, height = WIDTHS[device]
+    return Reader(browser, width, height, scheme=scheme)
+
+
+def _open(reader: Reader, url: str) -> None:
+    reader.open(url)
+    reader.page.evaluate(LOAD_IMAGES_SCRIPT)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("device", sorted(WIDTHS))
+def test_geometry_of_every_page_kind(
+    browser: Any, served: Served, device: str, scheme: str
+) -> None:
+    reader = _reader(browser, device, scheme)
+    problems: list[str] = []
+    thumbs = badges = 0
+    try:
+        for kind, path in PAGES.items():
+            _open(reader, served.url + path)
+            found = reader.page.evaluate(GEOMETRY_SCRIPT)
+            problems += [f"{kind}: {problem}" for problem in found["problems"]]
+            thumbs += found["thumbs"]
+            badges += found["badges"]
+        if served.theme == "material":
+            shown_scheme = reader.page.evaluate("document.body.dataset.mdColorScheme")
+            assert shown_scheme == ("slate" if scheme == "dark" else "default")
+        assert reader.problems == [], "\n".join(reader.problems)
+    finally:
+        reader.close()
+    assert problems == [], "\n".join(problems)
+    # The checks had something to measure: thumbnails (Related posts, Recent posts) and the draft.
+    assert thumbs > 0
+    assert badges > 0
+
+
+@pytest.mark.parametrize("device", sorted(WIDTHS))
+def test_widget_headings_are_where_a_reader_finds_them(
+    browser: Any, served: Served, device: str
+) -> None:
+    """On the first screen, or after the content, where the docs (widgets.md) say they are."""
+    reader = _reader(browser, device, "light")
+    height = WIDTHS[device][1]
+    misplaced: list[str] = []
+    try:
+        for kind, path in PAGES.items():
+            if kind == "home":
+                continue  # Not a blog page: Material's own home, where the widgets also show.
+            _open(reader, served.url + path)
+            for heading in reader.page.evaluate(HEADINGS_SCRIPT, list(WIDGET_HEADINGS)):
+                name, found = heading["name"], heading["found"]
+                if len(found) != 1:
+                    misplaced.append(f"{kind}: {name} shown {len(found)} times")
+                    continue
+                spot = found[0]
+                on_first_screen = spot["bottom"] <= height
+                after_content = "llmblog-widgets--after-content" in spot["placement"]
+                if not on_first_screen and not after_content:
+                    misplaced.append(
+                        f"{kind}: {name} heading at {spot['top']:.0f}px, below the first "
+                        f"screen ({height}px), in {spot['placement']}"
+                    )
+    finally:
+        reader.close()
+    assert misplaced == [], "\n".join(misplaced)
