@@ -87,7 +87,7 @@ def test_published_posts_are_imported_with_their_front_matter(
         "Images copied": "5",
         "Images missing": "1 (listed above)",
         "Category pages": "1 (their descriptions)",
-        "Redirects": "9 (3 posts, 2 categories, 3 dates, 1 feed)",
+        "Redirects": "11 (3 posts, 2 categories, 2 tags, 3 dates, 1 feed)",
         "Pages imported": "1",
     }
 
@@ -248,6 +248,8 @@ def test_the_redirect_map_and_its_snippet(tmp_path: Path, capsys: Capsys) -> Non
         # WordPress's category, date and feed addresses lead to the blog's own lists.
         "category/engines/index.md": "blog/category/engines-and-machines.md",
         "category/programming/python/index.md": "blog/category/programming/python.md",
+        "tag/first-steps/index.md": "blog/tag/first-steps.md",
+        "tag/intro/index.md": "blog/tag/intro.md",
         "2023/index.md": "blog/archive/2023.md",
         "2023/05/index.md": "blog/archive/2023.md",
         "2023/06/index.md": "blog/archive/2023.md",
@@ -257,7 +259,7 @@ def test_the_redirect_map_and_its_snippet(tmp_path: Path, capsys: Capsys) -> Non
     assert read_yaml(redirects) == redirect_map
     assert redirects.read_text(encoding="utf-8").startswith("# Old WordPress permalinks")
     assert run.out.startswith(
-        f"Redirects: 9 old permalinks mapped in {redirects}.\n"
+        f"Redirects: 11 old permalinks mapped in {redirects}.\n"
         "To serve them, install mkdocs-redirects (pip install mkdocs-redirects) and add it to "
         "the plugins of mkdocs.yml:\n\n"
         "plugins:\n"
@@ -277,7 +279,7 @@ def test_the_redirect_map_can_be_printed_only(tmp_path: Path, capsys: Capsys) ->
 
     assert run.code == 0
     assert not (tmp_path / "redirects.yml").exists()
-    assert run.out.startswith("Redirects: 9 old permalinks mapped below.\n")
+    assert run.out.startswith("Redirects: 11 old permalinks mapped below.\n")
     assert "        2023/06/blocks/index.md: blog/posts/blocks.md\n" in run.out
 
 
@@ -312,7 +314,7 @@ def test_the_time_zone_defaults_to_utc_without_a_config(tmp_path: Path, capsys: 
         "2023-05-01T08:30:00+00:00"
     )
     # No mkdocs.yml to put it beside: the map is printed (without site_url, no feed redirect).
-    assert run.out.startswith("Redirects: 8 old permalinks mapped below.\n")
+    assert run.out.startswith("Redirects: 10 old permalinks mapped below.\n")
     assert list(tmp_path.iterdir()) == [docs]
 
 

@@ -1,10 +1,11 @@
 """WordPress's archive addresses on the new site: category intro pages, and redirects for the
-category, date and feed addresses readers and search engines know.
+category, tag, date and feed addresses readers and search engines know.
 
-WordPress serves a category at `/category/<parent>/<child>/`, a month at `/2023/05/`, a year at
-`/2023/` and the feed at `/feed/`. The blog publishes its own pages for categories and years
-(and months, with `archive_months`); each old address gets a redirect to the page that shows
-the same posts, through mkdocs-redirects, whose targets are the pages' sources.
+WordPress serves a category at `/category/<parent>/<child>/`, a tag at `/tag/<slug>/`, a month
+at `/2023/05/`, a year at `/2023/` and the feed at `/feed/`. The blog publishes its own pages for
+categories, tags and years (and months, with `archive_months`); each old address gets a
+redirect to the page that shows the same posts, through mkdocs-redirects, whose targets are the
+pages' sources.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from mkdocs_llmblog.layout.categories import category_slug
+from mkdocs_llmblog.layout.tags import tag_slug
 from mkdocs_llmblog.wordpress.wxr import CategoryDefinition
 
 MAX_PARENTS = 10
@@ -31,6 +33,8 @@ class ArchiveFormats:
     categories: bool
     archive: bool
     archive_months: bool
+    tag_url_format: str = "tag/{slug}"
+    tags: bool = True
 
 
 def category_page_source(formats: ArchiveFormats, full_name: str) -> str:
@@ -38,6 +42,11 @@ def category_page_source(formats: ArchiveFormats, full_name: str) -> str:
     where the author's intro page for it goes."""
     slug_path = "/".join(category_slug(part) for part in full_name.split("/"))
     return f"{formats.blog_dir}/{formats.category_url_format.format(slug=slug_path)}.md"
+
+
+def tag_page_source(formats: ArchiveFormats, name: str) -> str:
+    """The source of a tag's page (`blog/tag/c-plus-plus.md`)."""
+    return f"{formats.blog_dir}/{formats.tag_url_format.format(slug=tag_slug(name))}.md"
 
 
 def old_category_path(nicename: str, definitions: Mapping[str, CategoryDefinition]) -> str:

@@ -203,6 +203,8 @@ def _resolve(args: argparse.Namespace) -> _Plan:
         categories=_flag(settings, "categories", defaults.categories),
         archive=_flag(settings, "archive", defaults.archive),
         archive_months=_flag(settings, "archive_months", defaults.archive_months),
+        tag_url_format=_setting(settings, "tag_url_format") or defaults.tag_url_format,
+        tags=_flag(settings, "tags", defaults.tags),
     )
     if args.redirects_file == PRINT:
         redirects_file = None

@@ -21,6 +21,7 @@ from mkdocs_llmblog.wordpress.archives import (
     date_redirects,
     feed_redirect,
     old_category_path,
+    tag_page_source,
 )
 from mkdocs_llmblog.wordpress.comments import CommentTally, archived_comments
 from mkdocs_llmblog.wordpress.convert import convert_body, html_to_inline_markdown, html_to_text
@@ -93,6 +94,8 @@ class ImportOptions:
     categories: bool = bool(option_default("categories"))
     archive: bool = bool(option_default("archive"))
     archive_months: bool = bool(option_default("archive_months"))
+    tag_url_format: str = str(option_default("tag_url_format"))
+    tags: bool = bool(option_default("tags"))
 
     @property
     def formats(self) -> ArchiveFormats:
@@ -104,6 +107,8 @@ class ImportOptions:
             categories=self.categories,
             archive=self.archive,
             archive_months=self.archive_months,
+            tag_url_format=self.tag_url_format,
+            tags=self.tags,
         )
 
     @property
@@ -246,6 +251,8 @@ class _Importer:
         self.used_categories: dict[str, str] = {}
         """Full names of the written posts' categories -> their WordPress nicename."""
         self.published_dates: list[dt.datetime] = []
+        self.used_tags: dict[str, str] = {}
+        """Tags of the written posts, by their WordPress nicename."""
         self.attached: dict[str, list[Item]] = {}
         for attachment in sorted(self.attachments.values(), key=lambda item: item.menu_order):
             self.attached.setdefault(attachment.post_parent, []).append(attachment)
@@ -377,12 +384,19 @@ class _Importer:
                 self.report.notes.append((label, f"{error.strerror or error}; not written"))
 
     def add_archive_redirects(self) -> None:
-        """Redirects for WordPress's category, date and feed addresses."""
+        """Redirects for WordPress's category, tag, date and feed addresses."""
         formats = self.options.formats
         if formats.categories:
             for full_name, nicename in sorted(self.used_categories.items()):
                 old_path = old_category_path(nicename, self.export.categories)
                 self._redirect(old_path, category_page_source(formats, full_name), "categories")
+        if formats.tags:
+            seen: set[str] = set()
+            for nicename, name in sorted(self.used_tags.items()):
+                target = tag_page_source(formats, name)
+                if target not in seen and "/" not in nicename and nicename not in (".", ".."):
+                    seen.add(target)
+                    self._redirect(f"tag/{nicename}/index.md", target, "tags")
         for old_path, target in date_redirects(formats, self.published_dates).items():
             self._redirect(old_path, target, "dates")
         for old_path, target in feed_redirect(self.options.site_url, formats.blog_dir).items():
@@ -431,6 +445,8 @@ class _Importer:
         if front_matter.get("pin"):
             self.report.pinned += 1
         for term in post.item.terms:
+            if term.domain == "post_tag" and term.nicename and term.name:
+                self.used_tags.setdefault(term.nicename, " ".join(term.name.split()))
             if term.domain == "category" and term.nicename != DEFAULT_CATEGORY and term.name:
                 self.used_categories.setdefault(
                     self._category(term.nicename, term.name), term.nicename

@@ -37,6 +37,8 @@ class SiteSettings:
     categories: bool | None = None
     archive: bool | None = None
     archive_months: bool | None = None
+    tag_url_format: str | None = None
+    tags: bool | None = None
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -92,6 +94,8 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         categories=_flag(options, "categories"),
         archive=_flag(options, "archive"),
         archive_months=_flag(options, "archive_months"),
+        tag_url_format=_text(options, "tag_url_format"),
+        tags=_flag(options, "tags"),
     )
 
 
