@@ -55,7 +55,10 @@ def build_layout_example(root: Path, theme: str) -> Path:
     """The example site on `theme`, its draft published, thumbnails in Recent posts."""
     settings = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
     # The mkdocs and readthedocs themes fetch highlight.js from a CDN unless told not to; the
-    # example highlights code with Pygments, and the test machine is offline.
+    # example highlights code with Pygments, and the test machine is offline. (The mkdocs
+    # theme's `color_mode: auto` would follow prefers-color-scheme, but its script then fails
+    # without highlight.js: the dark runs check the mkdocs and readthedocs themes in their one
+    # scheme, and Material in its slate scheme.)
     settings["theme"] = (
         {**settings["theme"], "name": theme}
         if theme == "material"
