@@ -143,9 +143,25 @@ GEOMETRY_SCRIPT = """
     if (t.right > a.left + px) problems.push(`thumbnail not beside its title: ${where(item)}`);
     if (t.top >= a.bottom || a.top >= t.bottom)
       problems.push(`thumbnail not on its title's line: ${where(item)}`);
+    // The theme's own image rules (the mkdocs theme: margins, padding, a border) stay off it.
+    const gap = parseFloat(getComputedStyle(item).fontSize);
+    if (a.left - t.right > gap || Math.abs(t.top - item.getBoundingClientRect().top) > px)
+      problems.push(`thumbnail ${a.left - t.right}px from its title, `
+        + `${t.top - item.getBoundingClientRect().top}px below its item's top: ${where(item)}`);
     if (t.height > bottom - top + px)
       problems.push(`thumbnail (${t.height}px) taller than its title block `
         + `(${bottom - top}px): ${where(item)}`);
+  }
+
+  // No theme's frame or spacing around a thumbnail (the mkdocs theme's `.col-md-9 img`).
+  for (const thumb of document.querySelectorAll(".llmblog-thumb")) {
+    if (!shown(thumb)) continue;
+    const style = getComputedStyle(thumb);
+    const frame = ["padding", "border", "margin"].flatMap(box =>
+      ["Top", "Right", "Bottom", "Left"].map(side =>
+        parseFloat(style[box + side + (box === "border" ? "Width" : "")]) || 0));
+    if (frame.some(size => Math.abs(size) > 0.5))
+      problems.push(`thumbnail framed by the theme (${frame.join(" ")}): ${where(thumb)}`);
   }
 
   const items = ".llmblog-post-link, .llmblog-widget-list li, .llmblog-post-list-item,"
