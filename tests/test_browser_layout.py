@@ -22,10 +22,12 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.test_browser import CHROMIUM_ARGS, WIDTHS, Reader, _QuietHandler
+# Importing test_browser skips this module too where Playwright or chromium is missing.
+from tests.test_browser import WIDTHS, Reader, _QuietHandler, browser
 from tests.test_example_site import ARTICLE_URL, EXAMPLE
 
-CHROMIUM = "/usr/bin/chromium"
+__all__ = ["browser"]  # The module-scoped browser fixture, shared with test_browser.
+
 THEMES = ("material", "mkdocs", "readthedocs")
 PAGES = {
     "home": "",
@@ -39,10 +41,6 @@ SCHEMES = ("light", "dark")
 WIDGET_HEADINGS = ("llmblog-recent", "llmblog-categories", "llmblog-archive")
 
 pytestmark = pytest.mark.slow
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
 
 
 @dataclass(frozen=True)
@@ -97,16 +95,6 @@ def served(
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 GEOMETRY_SCRIPT = """
