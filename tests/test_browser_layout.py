@@ -22,10 +22,12 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.test_browser import CHROMIUM_ARGS, WIDTHS, Reader, _QuietHandler
+# Importing test_browser skips this module too where Playwright or chromium is missing.
+from tests.test_browser import WIDTHS, Reader, _QuietHandler, browser
 from tests.test_example_site import ARTICLE_URL, EXAMPLE
 
-CHROMIUM = "/usr/bin/chromium"
+__all__ = ["browser"]  # The module-scoped browser fixture, shared with test_browser.
+
 THEMES = ("material", "mkdocs", "readthedocs")
 PAGES = {
     "home": "",
@@ -40,10 +42,6 @@ WIDGET_HEADINGS = ("llmblog-recent", "llmblog-categories", "llmblog-archive")
 
 pytestmark = pytest.mark.slow
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-
 
 @dataclass(frozen=True)
 class Served:
@@ -55,7 +53,10 @@ def build_layout_example(root: Path, theme: str) -> Path:
     """The example site on `theme`, its draft published, thumbnails in Recent posts."""
     settings = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8"))
     # The mkdocs and readthedocs themes fetch highlight.js from a CDN unless told not to; the
-    # example highlights code with Pygments, and the test machine is offline.
+    # example highlights code with Pygments, and the test machine is offline. (The mkdocs
+    # theme's `color_mode: auto` would follow prefers-color-scheme, but its script then fails
+    # without highlight.js: the dark runs check the mkdocs and readthedocs themes in their one
+    # scheme, and Material in its slate scheme.)
     settings["theme"] = (
         {**settings["theme"], "name": theme}
         if theme == "material"
@@ -96,16 +97,6 @@ def served(
         server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
 GEOMETRY_SCRIPT = """
 () => {
   const problems = [];
@@ -140,9 +131,25 @@ GEOMETRY_SCRIPT = """
     if (t.right > a.left + px) problems.push(`thumbnail not beside its title: ${where(item)}`);
     if (t.top >= a.bottom || a.top >= t.bottom)
       problems.push(`thumbnail not on its title's line: ${where(item)}`);
+    // The theme's own image rules (the mkdocs theme: margins, padding, a border) stay off it.
+    const gap = parseFloat(getComputedStyle(item).fontSize);
+    if (a.left - t.right > gap || Math.abs(t.top - item.getBoundingClientRect().top) > px)
+      problems.push(`thumbnail ${a.left - t.right}px from its title, `
+        + `${t.top - item.getBoundingClientRect().top}px below its item's top: ${where(item)}`);
     if (t.height > bottom - top + px)
       problems.push(`thumbnail (${t.height}px) taller than its title block `
         + `(${bottom - top}px): ${where(item)}`);
+  }
+
+  // No theme's frame or spacing around a thumbnail (the mkdocs theme's `.col-md-9 img`).
+  for (const thumb of document.querySelectorAll(".llmblog-thumb")) {
+    if (!shown(thumb)) continue;
+    const style = getComputedStyle(thumb);
+    const frame = ["padding", "border", "margin"].flatMap(box =>
+      ["Top", "Right", "Bottom", "Left"].map(side =>
+        parseFloat(style[box + side + (box === "border" ? "Width" : "")]) || 0));
+    if (frame.some(size => Math.abs(size) > 0.5))
+      problems.push(`thumbnail framed by the theme (${frame.join(" ")}): ${where(thumb)}`);
   }
 
   const items = ".llmblog-post-link, .llmblog-widget-list li, .llmblog-post-list-item,"
