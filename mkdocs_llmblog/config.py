@@ -277,6 +277,9 @@ class LlmBlogConfig(base.Config):
     excerpt_separator = c.Type(str, default="<!-- more -->")
     """The mark that ends a post's excerpt; without it the excerpt is the first paragraph."""
 
+    excerpt_max_words = c.Optional(c.Type(int))
+    """Cut longer excerpts after this many words, with an ellipsis (WordPress shows 55)."""
+
     draft = c.Type(bool, default=False)
     """Publish drafts in `mkdocs build` too (with the draft mark)."""
 
@@ -337,6 +340,7 @@ class LlmBlogConfig(base.Config):
             ("feed_entries", 1),
             ("related_posts", 0),
             ("tags_widget_limit", 1),
+            ("excerpt_max_words", 1),
         ):
             value = self.get(key)
             if isinstance(value, int) and value < minimum:

@@ -42,6 +42,7 @@ from mkdocs_llmblog.render.excerpts import (
     describe,
     make_portable,
     reading_minutes,
+    shortened_portable,
     split_content,
     text_for_reading,
 )
@@ -295,8 +296,16 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         parts = split_content(html, self.config.excerpt_separator)
         # An embedded post list belongs on the post's own page, not in its summary.
         excerpt_html = self.slots.replace_embeds(parts.excerpt_html, lambda index: "")
-        portable = make_portable(excerpt_html, blog.post_urls[post.src_uri])
-        blog.excerpts[post.src_uri] = Excerpt(portable, parts.has_more)
+        post_url = blog.post_urls[post.src_uri]
+        has_more = parts.has_more
+        if self.config.excerpt_max_words is None:
+            portable = make_portable(excerpt_html, post_url)
+        else:
+            portable, cut = shortened_portable(
+                excerpt_html, post_url, self.config.excerpt_max_words
+            )
+            has_more = has_more or cut
+        blog.excerpts[post.src_uri] = Excerpt(portable, has_more)
         description = describe(post.description, excerpt_html)
         blog.descriptions[post.src_uri] = description
         blog.reading_minutes[post.src_uri] = post.readtime or reading_minutes(

@@ -213,6 +213,65 @@ class _PortableWriter(HTMLParser):
         self.emit(f"<![{data}]>")
 
 
+class _ShortWriter(_PortableWriter):
+    """A portable copy cut after `max_words` words, at the end of a word, with an ellipsis;
+    the elements open there are closed."""
+
+    def __init__(self, post_url: str, max_words: int) -> None:
+        super().__init__(post_url)
+        self.words_left = max_words
+        self.open_tags: list[str] = []
+        self.cut = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.cut:
+            return
+        before = len(self.out)
+        super().handle_starttag(tag, attrs)
+        if len(self.out) > before and tag not in VOID_ELEMENTS:
+            self.open_tags.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.cut:
+            super().handle_startendtag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.cut:
+            return
+        if not self.skip_depth and tag in self.open_tags:
+            # Close what the author left open inside it too, as a browser would.
+            while self.open_tags:
+                if self.open_tags.pop() == tag:
+                    break
+        super().handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.cut:
+            return
+        if self.skip_depth or self.cdata_elem:
+            super().handle_data(data)
+            return
+        words = list(WORD_RE.finditer(data)) if CJK_RE.search(data) else None
+        ends = [m.end() for m in words] if words is not None else _word_ends(data)
+        if len(ends) <= self.words_left:
+            self.words_left -= len(ends)
+            super().handle_data(data)
+            return
+        end = ends[self.words_left - 1] if self.words_left else 0
+        super().handle_data(data[:end].rstrip() + "\u2026")
+        self.cut = True
+        self.out += [f"</{tag}>" for tag in reversed(self.open_tags)]
+
+    def handle_comment(self, data: str) -> None:
+        if not self.cut:
+            super().handle_comment(data)
+
+
+def _word_ends(text: str) -> list[int]:
+    """Where each word of an alphabetic text ends."""
+    return [match.end() for match in re.finditer(r"\S+", text)]
+
+
 def make_portable(html: str, post_url: str) -> str:
     """Rewrite a post's HTML (an excerpt, or a whole body for feeds) to stand on any page.
 
@@ -224,6 +283,15 @@ def make_portable(html: str, post_url: str) -> str:
     writer.feed(html)
     writer.close()
     return "".join(writer.out)
+
+
+def shortened_portable(html: str, post_url: str, max_words: int) -> tuple[str, bool]:
+    """`make_portable`, cut after `max_words` words with an ellipsis (WordPress's excerpt
+    length); and whether it was cut."""
+    writer = _ShortWriter(post_url, max_words)
+    writer.feed(html)
+    writer.close()
+    return "".join(writer.out), writer.cut
 
 
 class _TextCollector(HTMLParser):
