@@ -320,3 +320,32 @@ def test_tag_slugs_spell_out_symbols(name: str, slug: str) -> None:
 def test_cloud_sizes_grow_with_the_count_on_a_log_scale() -> None:
     assert [cloud_size(count, 1, 100) for count in (1, 3, 10, 30, 100)] == [1, 2, 3, 4, 5]
     assert cloud_size(4, 4, 4) == 3
+
+
+def test_full_content_tag_feeds_carry_old_posts_bodies(tmp_path: Path) -> None:
+    # An old post, out of the blog's feed, is the newest of its tag: its feed has its body.
+    sources: dict[str, str | bytes] = {
+        f"blog/posts/p{day}.md": post({"date": f"2024-02-{day:02d}", "title": f"P{day}"})
+        for day in range(1, 4)
+    }
+    sources["blog/posts/old.md"] = post(
+        {"date": "2023-01-01", "title": "Old", "tags": ["Rare"]},
+        "Old body.\n\n<!-- more -->\n\nRest.\n",
+    )
+    site = build_site(
+        tmp_path,
+        {"plugins": [{"llmblog": {"feed_content": "full", "feed_entries": 2}}]},
+        sources,
+    )
+    feed = feedparser.parse((site.site_dir / "blog/tag/rare/feed.xml").read_bytes())
+    [entry] = feed.entries
+    assert "Rest." in entry.content[0].value
+
+
+def test_no_tags_no_page_of_all_tags(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"plugins": ["llmblog"]},
+        {"blog/posts/a.md": post({"date": "2024-01-01", "title": "A"})},
+    )
+    assert not site.has_page("blog/tags")

@@ -15,4 +15,7 @@ def posts_in_full_feeds(blog: Blog, options: LlmBlogConfig) -> frozenset[str]:
     if options.category_feeds:
         for category in blog.categories.by_name.values():
             chosen.update(post.src_uri for post in category.posts[:count])
+    if options.tags and options.tag_feeds:
+        for tag in blog.tags.values():
+            chosen.update(post.src_uri for post in tag.posts[:count])
     return frozenset(chosen)

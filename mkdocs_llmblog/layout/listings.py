@@ -65,7 +65,8 @@ def lay_out_listings(
         blog.tags = tags.by_key
         for tag in blog.tags.values():
             layout.tag(tag)
-        layout.tags_index(tags_title)
+        if blog.tags:  # A page of all tags with none would only say "No posts yet".
+            layout.tags_index(tags_title)
     blog.neighbours = find_neighbours(blog.published, options.post_nav_scope)
     blog.related = find_related(blog.published, options.related_posts)
     blog.archives = build_archives(blog.published, options.archive_months)
