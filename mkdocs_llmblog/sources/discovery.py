@@ -15,6 +15,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
 from mkdocs_llmblog.model import Post
 from mkdocs_llmblog.sources.fields import PostError
+from mkdocs_llmblog.sources.folder_defaults import (
+    FolderDefaultsError,
+    defaults_for,
+    read_folder_defaults,
+)
 from mkdocs_llmblog.sources.posts import PostReadingOptions, read_post
 
 log = get_plugin_logger(__name__)
@@ -43,6 +48,11 @@ def read_posts(files: Files, config: MkDocsConfig, options: LlmBlogConfig) -> li
     )
     found: list[PostSource] = []
     errors: list[str] = []
+    meta_file = material_meta_file(config)
+    try:
+        folders = read_folder_defaults(files, meta_file, docs_name) if meta_file else {}
+    except FolderDefaultsError as error:
+        raise PluginError(str(error)) from None
     for file in files.documentation_pages(inclusion=InclusionLevel.all):
         if not file.src_uri.startswith(posts_prefix):
             continue
@@ -50,8 +60,12 @@ def read_posts(files: Files, config: MkDocsConfig, options: LlmBlogConfig) -> li
             continue  # `exclude_docs`: not part of the site, so not a post either.
         path = posixpath.join(docs_name, file.src_uri)
         try:
-            post = read_post(file.src_uri, path, _read_source(file, path), reading)
+            defaults = defaults_for(file.src_uri, folders, docs_name) if folders else None
+            post = read_post(file.src_uri, path, _read_source(file, path), reading, defaults)
         except PostError as error:
+            errors.append(str(error))
+            continue
+        except FolderDefaultsError as error:
             errors.append(str(error))
             continue
         if file.inclusion == InclusionLevel.DRAFT:
@@ -65,6 +79,14 @@ def read_posts(files: Files, config: MkDocsConfig, options: LlmBlogConfig) -> li
             "Markdown posts in it, or set 'blog_dir' to the folder that holds 'posts/'."
         )
     return found
+
+
+def material_meta_file(config: MkDocsConfig) -> str | None:
+    """The name of the `.meta.yml` files where Material's `meta` plugin is enabled, else None."""
+    plugin = config.plugins.get("material/meta")
+    if plugin is None or not plugin.config.get("enabled", True):
+        return None
+    return str(plugin.config.get("meta_file", ".meta.yml"))
 
 
 def _read_source(file: File, path: str) -> str:

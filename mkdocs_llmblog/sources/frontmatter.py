@@ -59,10 +59,23 @@ def split_front_matter(source: str) -> SourceParts:
     match = FRONT_MATTER_RE.match(source)
     if not match:
         return SourceParts({}, source)
+    return SourceParts(_load_mapping(match.group(1), first_line=2), source[match.end() :])
+
+
+def safe_load_mapping(text: str) -> dict[str, Any]:
+    """A whole YAML file that must be a mapping (a `.meta.yml`), read as front matter is.
+
+    Raises:
+        FrontMatterError: the YAML is invalid or not a mapping; the message gives the line.
+    """
+    return _load_mapping(text.replace("\r\n", "\n"), first_line=1)
+
+
+def _load_mapping(text: str, first_line: int) -> dict[str, Any]:
     try:
-        data = yaml.load(match.group(1), Loader=FrontMatterLoader)
+        data = yaml.load(text, Loader=FrontMatterLoader)
     except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 2 if error.problem_mark else 0
+        line = error.problem_mark.line + first_line if error.problem_mark else 0
         raise FrontMatterError(
             f"is not valid YAML (line {line}: {error.problem}); YAML indents with spaces, "
             "never tabs, and values with ': ' or '#' need quotes"
@@ -77,4 +90,4 @@ def split_front_matter(source: str) -> SourceParts:
             "write it as "
             "'key: value' lines between the '---' fences"
         )
-    return SourceParts({str(key): value for key, value in data.items()}, source[match.end() :])
+    return {str(key): value for key, value in data.items()}

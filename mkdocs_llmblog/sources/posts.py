@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from mkdocs.plugins import get_plugin_logger
@@ -11,6 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs_llmblog.model import XML_FORBIDDEN_RE, ImageSpec, Post, without_xml_forbidden
 from mkdocs_llmblog.sources.comments import read_archived_comments
 from mkdocs_llmblog.sources.fields import MAX_TEXT_LENGTH, FieldReader, PostError
+from mkdocs_llmblog.sources.folder_defaults import FolderDefaultsError, merge_additive
 from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
 from mkdocs_llmblog.sources.headings import heading_text
 from mkdocs_llmblog.sources.markdown import find_first_heading, find_leading_heading, first_image
@@ -29,8 +31,14 @@ class PostReadingOptions:
     """Look for the body's first image (for `image_from_content`)."""
 
 
-def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions) -> Post:
-    """Read a post's source into a `Post`.
+def read_post(
+    src_uri: str,
+    path: str,
+    source: str,
+    options: PostReadingOptions,
+    defaults: dict[str, Any] | None = None,
+) -> Post:
+    """Read a post's source into a `Post`, its front matter on top of its folder's `defaults`.
 
     Raises:
         PostError: a key is missing or has a bad value; the message names the file and key.
@@ -39,7 +47,14 @@ def read_post(src_uri: str, path: str, source: str, options: PostReadingOptions)
         parts = split_front_matter(source)
     except FrontMatterError as error:
         raise PostError(path, None, str(error)) from None
-    fields = FieldReader(path, parts.meta)
+    meta = parts.meta
+    if defaults:
+        meta = defaults
+        try:
+            merge_additive(meta, parts.meta, path)
+        except FolderDefaultsError as error:
+            raise PostError(path, None, str(error).removeprefix(f"{path}: ")) from None
+    fields = FieldReader(path, meta)
 
     date, updated = fields.dates(options.zone)
     title = fields.text("title")
