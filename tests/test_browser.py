@@ -6,9 +6,6 @@ axe-core comes with the `axe-playwright-python` package of the `test` extra.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -16,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.browsing import serving
 from tests.test_example_site import ARTICLE_URL, build_example
 
 CHROMIUM = "/usr/bin/chromium"
@@ -45,23 +43,11 @@ def axe_script() -> str:
     return resources.files(AXE_PACKAGE).joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = build_example(tmp_path_factory.mktemp("browser"), "material")
-    handler = functools.partial(_QuietHandler, directory=str(site.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site.site_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

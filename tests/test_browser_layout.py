@@ -9,9 +9,6 @@ the page scrolls sideways and whether an image is stretched.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +20,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 # Importing test_browser skips this module too where Playwright or chromium is missing.
-from tests.test_browser import WIDTHS, Reader, _QuietHandler, browser
+from tests.browsing import serving
+from tests.test_browser import WIDTHS, Reader, browser
 from tests.test_example_site import ARTICLE_URL, EXAMPLE
 
 __all__ = ["browser"]  # The module-scoped browser fixture, shared with test_browser.
@@ -86,15 +84,8 @@ def served(
 ) -> Iterator[Served]:
     theme: str = request.param
     site_dir = build_layout_example(tmp_path_factory.mktemp(f"layout-{theme}"), theme)
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Served(theme, f"http://127.0.0.1:{server.server_address[1]}/")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site_dir) as base:
+        yield Served(theme, base)
 
 
 GEOMETRY_SCRIPT = """

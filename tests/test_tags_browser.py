@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +10,14 @@ import pytest
 
 from tests.browsing import serving
 from tests.sitebuilder import BuiltSite, build_site, post
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+
+# Importing test_browser skips this module too where Playwright or chromium is missing.
+from tests.test_browser import browser
+
+__all__ = ["browser"]  # The module-scoped browser fixture, shared with test_browser.
 
 pytestmark = pytest.mark.slow
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 POST_PATH = "blog/2024/03/01/tagged/"
 
 
@@ -38,16 +40,6 @@ def tagged_site(root: Path, theme: str) -> BuiltSite:
             ),
         },
     )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.mark.parametrize("theme", ["material", "mkdocs", "readthedocs"])

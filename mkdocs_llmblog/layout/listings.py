@@ -112,25 +112,27 @@ class _Layout:
         url_path = self.options.category_url_format.format(slug=category.slug_path)
         base = f"{self.options.blog_dir}/{url_path}"
         listing = Listing(kind="category", title=category.name, base_path=base, category=category)
-        first = self._author_page(base)
-        if first is not None:
-            listing.title = page_title(first) or listing.title
-        else:
-            first = self._generated(f"{base}.md", base, listing.title, InclusionLevel.NOT_IN_NAV)
+        first = self._term_page(listing)
         self.blog.category_listings[category.full_name] = listing
         self._paginate(listing, first, pinned_first(category.posts))
 
     def tag(self, tag: Tag) -> None:
-        url_path = self.options.tag_url_format.format(slug=tag.slug)
-        base = f"{self.options.blog_dir}/{url_path}"
+        base = f"{self.options.blog_dir}/{self.options.tag_url_format.format(slug=tag.slug)}"
         listing = Listing(kind="tag", title=tag.name, base_path=base, tag=tag)
+        first = self._term_page(listing)
+        self.blog.tag_listings[tag_key(tag.name)] = listing
+        self._paginate(listing, first, tag.posts)
+
+    def _term_page(self, listing: Listing) -> File:
+        """The first page of a category's or tag's listing: the author's intro page (whose
+        title the listing takes), else a generated one."""
+        base = listing.base_path
         first = self._author_page(base)
         if first is not None:
             listing.title = page_title(first) or listing.title
         else:
             first = self._generated(f"{base}.md", base, listing.title, InclusionLevel.NOT_IN_NAV)
-        self.blog.tag_listings[tag_key(tag.name)] = listing
-        self._paginate(listing, first, tag.posts)
+        return first
 
     def tags_index(self, title: str) -> None:
         """The page of every tag with its number of posts (`blog/tags/`)."""
