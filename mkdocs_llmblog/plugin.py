@@ -47,7 +47,7 @@ from mkdocs_llmblog.render.excerpts import (
     text_for_reading,
 )
 from mkdocs_llmblog.render.markers import Slots, without_marks
-from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts, check_comments_template
+from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts
 from mkdocs_llmblog.render.templates import SCRIPT, STYLESHEET, TEMPLATES_DIR
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
@@ -333,11 +333,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             language=self.language,
             theme_shows_tags=material_tags_plugin_on(dict(config.plugins)),
         )
-        check_comments_template(env, self.config)
         placer = WidgetPlacer.for_theme(config.theme, self.config.widgets_sidebar)
         self.pages = PageRenderer(
             self.blog, self.views, env, files, self.config, self.labels, self.slots, site, placer
         )
+        self.pages.check_comments_template()
         self.env = env
         # The sitemap's <lastmod> is rendered before the pages, from each page's update_date;
         # posts a --dirty build does not render get theirs here too.

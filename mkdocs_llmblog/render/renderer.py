@@ -208,6 +208,23 @@ class PageRenderer:
             self.env, "llmblog/partials/post-card.html", context, {"labels": self.labels}
         )
 
+    def check_comments_template(self) -> None:
+        """Stop the build where `comments: {provider: custom}` names a template nobody wrote.
+
+        Raises:
+            PluginError: naming the option and where the template is looked for.
+        """
+        settings = self.conversation.comments_settings
+        if settings is None or settings.provider != "custom":
+            return
+        try:
+            self.env.get_template(settings.template)
+        except jinja2.TemplateNotFound:
+            raise PluginError(
+                f"Plugin 'llmblog' option 'comments': the template {settings.template!r} of the "
+                "custom provider is not in the theme; write it in the theme's custom_dir"
+            ) from None
+
     def release(self, page: Page) -> None:
         """Give the page back its own content once written: the blog's rendering of every post
         and list would otherwise stay in memory until the build ends."""
@@ -396,23 +413,3 @@ class PageRenderer:
         if post is None:
             return None
         return relative_url(self.blog.post_urls[post.src_uri], page_url)
-
-
-def check_comments_template(env: jinja2.Environment, options: LlmBlogConfig) -> None:
-    """Stop the build where `comments: {provider: custom}` names a template nobody wrote.
-
-    Raises:
-        PluginError: naming the option and where the template is looked for.
-    """
-    if not options.comments:
-        return
-    settings = read_comments_option(options.comments)
-    if settings.provider != "custom":
-        return
-    try:
-        env.get_template(settings.template)
-    except jinja2.TemplateNotFound:
-        raise PluginError(
-            f"Plugin 'llmblog' option 'comments': the template {settings.template!r} of the "
-            "custom provider is not in the theme; write it in the theme's custom_dir"
-        ) from None
