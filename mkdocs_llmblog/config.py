@@ -201,6 +201,15 @@ class LlmBlogConfig(base.Config):
     related_posts = c.Type(int, default=3)
     """Related posts at the end of each post (sharing categories and tags); 0 for none."""
 
+    authors_file = c.Type(str, default="{blog}/.authors.yml")
+    """The authors file (Material's format), in docs_dir; `{blog}` is `blog_dir`."""
+
+    author_box = c.Type(bool, default=True)
+    """An "About the author" box after each post's body, for authors of the authors file."""
+
+    post_excerpt_max_authors = c.Type(int, default=1)
+    """At most this many authors on a post's card in lists (Material's option)."""
+
     feeds = c.Type(bool, default=True)
     """Write feeds of the newest posts (needs `site_url`)."""
 
@@ -299,6 +308,7 @@ class LlmBlogConfig(base.Config):
             ("recent_posts", 1),
             ("feed_entries", 1),
             ("related_posts", 0),
+            ("post_excerpt_max_authors", 0),
         ):
             value = self.get(key)
             if isinstance(value, int) and value < minimum:

@@ -49,6 +49,7 @@ from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts, check_commen
 from mkdocs_llmblog.render.templates import SCRIPT, STYLESHEET, TEMPLATES_DIR
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
+from mkdocs_llmblog.sources.authors import authors_file_path, check_post_authors, read_authors
 from mkdocs_llmblog.sources.discovery import read_posts
 from mkdocs_llmblog.sources.markdown import find_first_heading, remove_line
 from mkdocs_llmblog.themes.material import WidgetPlacer, write_feed_folder_sitemaps
@@ -154,9 +155,15 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         )
         blog_title = self.config.blog_title or self.labels["blog"]
         sources = read_posts(files, config, self.config)
+        authors_path = authors_file_path(self.config.authors_file, self.config.blog_dir)
+        authors = read_authors(config.docs_dir, self.docs_name, authors_path)
+        check_post_authors(
+            [source.post for source in sources], authors, f"{self.docs_name}/{authors_path}"
+        )
         blog = self.blog = lay_out_blog(
             sources, files, config, self.config, mode, blog_title, self.dates
         )
+        blog.authors = authors
         self._check_recent_posts_category(blog)
         self.cache_dir = cache_root(config, self.config)
         planner = FeaturedImagePlanner(files, config, self.config, self.cache_dir)
