@@ -24,7 +24,7 @@ ARCHIVE_MONTH_URL_FIELDS = frozenset({"year", "month"})
 class UrlFormat(c.Type[str]):
     """A URL pattern with `{placeholders}`, checked against the fields it may use."""
 
-    def __init__(self, fields: frozenset[str], required: str, default: str) -> None:
+    def __init__(self, fields: frozenset[str], required: str, default: str | None) -> None:
         super().__init__(str, default=default)
         self.fields = fields
         self.required_field = required
@@ -206,6 +206,15 @@ class LlmBlogConfig(base.Config):
 
     author_box = c.Type(bool, default=True)
     """An "About the author" box after each post's body, for authors of the authors file."""
+
+    authors_profiles = c.Type(bool, default=True)
+    """A page per author of the authors file (Material's option; on by default here)."""
+
+    author_url_format = UrlFormat(frozenset({"slug"}), "slug", default="author/{slug}")
+    """Where an author's page is published, under `blog_dir`."""
+
+    authors_profiles_url_format = c.Optional(UrlFormat(frozenset({"slug"}), "slug", default=None))
+    """Material's name of `author_url_format`; used where that option is not set."""
 
     post_excerpt_max_authors = c.Type(int, default=1)
     """At most this many authors on a post's card in lists (Material's option)."""

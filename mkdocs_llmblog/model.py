@@ -319,6 +319,8 @@ class Listing:
     """Where its first page is published, e.g. `blog/category/ai`."""
     category: Category | None = None
     period: ArchivePeriod | None = None
+    author: Author | None = None
+    """For an author's page (kind `author`)."""
     pages: list[ListPage] = field(default_factory=list)
 
 
@@ -366,6 +368,8 @@ class Blog:
     """Each post's related posts, by source path."""
     authors: dict[str, Author] = field(default_factory=dict)
     """The authors file's authors, by id; empty without an authors file (names shown as written)."""
+    author_listings: dict[str, Listing] = field(default_factory=dict)
+    """Author pages (`authors_profiles`), by author id."""
 
     def post_for(self, src_uri: str) -> Post | None:
         return self.posts_by_src.get(src_uri)

@@ -161,9 +161,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             [source.post for source in sources], authors, f"{self.docs_name}/{authors_path}"
         )
         blog = self.blog = lay_out_blog(
-            sources, files, config, self.config, mode, blog_title, self.dates
+            sources, files, config, self.config, mode, blog_title, self.dates, authors
         )
-        blog.authors = authors
         self._check_recent_posts_category(blog)
         self.cache_dir = cache_root(config, self.config)
         planner = FeaturedImagePlanner(files, config, self.config, self.cache_dir)
@@ -193,6 +192,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.views = ViewMaker(
             blog, self.dates, self.labels, self.config.reading_time, self.config.image_sizes
         )
+        self.views.max_card_authors = self.config.post_excerpt_max_authors
+        self.views.author_box = self.config.author_box
         return files
 
     def on_nav(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
 from tests.imagefiles import png_with_alpha
-from tests.sitebuilder import build_site, post
+from tests.sitebuilder import BuiltSite, build_site, post
 
 THEMES = ["material", "mkdocs", "readthedocs"]
 
@@ -112,3 +113,136 @@ def test_without_an_authors_file_names_are_shown_as_written(tmp_path: Path) -> N
     assert "jane" in byline.get_text()
     assert first(site.html("blog/2024/05/01/one"), ".llmblog-post-body")
     assert site.html("blog/2024/05/01/one").select(".llmblog-author-box") == []
+
+
+def page_of(site: BuiltSite, url_path: str, link: str) -> str:
+    """The site path a link on the page at `url_path` points to, e.g. `blog/author/jane-roe/`."""
+    base = site.page_path(url_path).parent.relative_to(site.site_dir).as_posix()
+    return posixpath.normpath(posixpath.join(base, link))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_bylines_link_each_author_to_the_author_page_with_an_avatar(
+    tmp_path: Path, theme: str, directory_urls: bool
+) -> None:
+    site = build_site(tmp_path, {"theme": theme, "use_directory_urls": directory_urls}, files())
+    page = site.html("blog/2024/05/01/one")
+    authors = page.select(".llmblog-post-authors .llmblog-byline-author")
+    assert [a.get_text(strip=True) for a in authors] == ["Jane Roe", "Martin Donath"]
+    jane = first(authors[0], "a.llmblog-author-name")
+    target = page_of(site, "blog/2024/05/01/one", str(jane["href"]))
+    assert site.page_path("blog/author/jane-roe") == site.site_dir / (
+        target if not directory_urls else f"{target}/index.html"
+    )
+    avatar = first(authors[0], "img.llmblog-avatar")
+    assert (site.site_dir / page_of(site, "blog/2024/05/01/one", str(avatar["src"]))).is_file()
+    assert first(authors[1], "img")["src"] == "https://github.com/squidfunk.png"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_author_box_follows_the_body_and_can_be_turned_off(tmp_path: Path, theme: str) -> None:
+    links = (
+        "authors:\n  jane:\n    name: Jane Roe\n    description: Writes things\n"
+        "    avatar: blog/avatars/jane.png\n    email: jane@example.com\n"
+        "    links:\n      - {title: Mastodon, url: 'https://mastodon.social/@jane'}\n"
+        "  squidfunk:\n    name: Martin\n"
+    )
+    site = build_site(tmp_path / "on", {"theme": theme}, files(links))
+    page = site.html("blog/2024/05/01/one")
+    box = first(page, ".llmblog-post-body ~ .llmblog-author-box")
+    names = [p.get_text(strip=True) for p in box.select(".llmblog-author-name")]
+    assert names == ["Jane Roe", "Martin"]
+    assert first(box, ".llmblog-author-description").get_text() == "Writes things"
+    assert first(box, ".llmblog-author-links a")["href"] == "https://mastodon.social/@jane"
+    assert "jane@example.com" not in site.page_path("blog/2024/05/01/one").read_text()
+    off = build_site(
+        tmp_path / "off", {"theme": theme, "plugins": [{"llmblog": {"author_box": False}}]}, files()
+    )
+    assert off.html("blog/2024/05/01/one").select(".llmblog-author-box") == []
+
+
+@pytest.mark.parametrize("maximum", [1, 2])
+def test_cards_show_at_most_post_excerpt_max_authors(tmp_path: Path, maximum: int) -> None:
+    config = {"plugins": [{"llmblog": {"post_excerpt_max_authors": maximum}}]}
+    site = build_site(tmp_path, config, files())
+    card = site.html("blog").select(".llmblog-post-card")[0]
+    shown = card.select(".llmblog-byline-author")
+    assert [a.get_text(strip=True) for a in shown] == ["Jane Roe", "Martin Donath"][:maximum]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_author_pages_list_the_authors_posts_under_the_profile(
+    tmp_path: Path, theme: str, directory_urls: bool
+) -> None:
+    authors = MATERIAL_AUTHORS.replace(
+        "    slug: jane-roe\n", "    slug: jane-roe\n    bio: 'A *bio* <script>x</script>'\n"
+    )
+    config = {
+        "theme": theme,
+        "use_directory_urls": directory_urls,
+        "plugins": [{"llmblog": {"pagination_per_page": 1}}],
+    }
+    site = build_site(tmp_path, config, files(authors))
+    page = site.html("blog/author/jane-roe")
+    profile = first(page, ".llmblog-author-profile")
+    assert first(page, ".llmblog-list-title").get_text(strip=True) == "Jane Roe"
+    bio = first(profile, ".llmblog-author-bio")
+    assert bio.select("em")[0].get_text() == "bio"
+    assert bio.select("script") == []
+    assert "<script>" in bio.get_text()
+    assert [a.get_text() for a in page.select(".llmblog-post-card-title a")] == ["One"]
+    second = site.html("blog/author/jane-roe/page/2")
+    assert [a.get_text() for a in second.select(".llmblog-post-card-title a")] == ["Two"]
+    assert second.select(".llmblog-author-profile") == []
+    squid = site.html("blog/author/squidfunk")
+    assert [a.get_text() for a in squid.select(".llmblog-post-card-title a")] == ["One"]
+
+
+def test_author_pages_follow_the_url_format_and_materials_alias(tmp_path: Path) -> None:
+    own = build_site(
+        tmp_path / "own",
+        {"plugins": [{"llmblog": {"author_url_format": "people/{slug}"}}]},
+        files(),
+    )
+    assert own.has_page("blog/people/jane-roe")
+    assert not own.has_page("blog/author/jane-roe")
+    alias = build_site(
+        tmp_path / "alias",
+        {"plugins": [{"llmblog": {"authors_profiles_url_format": "by/{slug}"}}]},
+        files(),
+    )
+    assert alias.has_page("blog/by/jane-roe")
+    off = build_site(
+        tmp_path / "off", {"plugins": [{"llmblog": {"authors_profiles": False}}]}, files()
+    )
+    assert not off.has_page("blog/author/jane-roe")
+    byline = first(off.html("blog/2024/05/01/one"), ".llmblog-post-authors")
+    # Without author pages a name links to the author's own url, if any.
+    assert [str(a["href"]) for a in byline.select("a")] == ["https://github.com/squidfunk"]
+
+
+def test_an_authors_intro_page_is_used(tmp_path: Path) -> None:
+    intro = {"blog/author/jane-roe.md": "# Jane, in her words\n\nHello from Jane.\n"}
+    site = build_site(tmp_path, {}, files(**intro))
+    page = site.html("blog/author/jane-roe")
+    assert "Hello from Jane." in first(page, ".llmblog-intro").get_text()
+    assert first(page, ".llmblog-author-profile")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_hostile_author_strings_are_escaped(tmp_path: Path, theme: str) -> None:
+    hostile = '<img src=x onerror=alert(1)>"&'
+    authors = (
+        "authors:\n  jane:\n"
+        f"    name: '{hostile}'\n    description: '{hostile}'\n"
+        f"    links:\n      - {{title: '{hostile}', url: 'https://example.com/?a=1&b=\"2'}}\n"
+        "  squidfunk:\n    name: M\n"
+    )
+    site = build_site(tmp_path, {"theme": theme}, files(authors))
+    for url in ("blog/2024/05/01/one", "blog/author/jane", "blog"):
+        page = site.html(url)
+        assert page.select("img[onerror]") == [], url
+        names = [e.get_text(strip=True) for e in page.select(".llmblog-author-name")]
+        assert hostile in names, url

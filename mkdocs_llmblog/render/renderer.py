@@ -144,6 +144,7 @@ class PageRenderer:
                 "related": views.related(post, page.url) if "related" in shown else [],
                 "share": self.conversation.share(post, self.blog.post_urls[post.src_uri]),
                 "comments": self.conversation.comments(post),
+                "author_box": views.author_box,
             }
             template = "llmblog/post.html"
         elif (list_page := self.blog.list_pages_by_src.get(src_uri)) is not None:
