@@ -233,7 +233,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "by_authors": "Door",
         "author": "Auteur",
         "about_author": "Over de auteur",
-        "author_links": "Links",
+        "author_links": "Koppelingen",
         "minutes_read": "{minutes} min leestijd",
         "read_more": "Verder lezen",
         "no_posts": "Nog geen berichten.",
