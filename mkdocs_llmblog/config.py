@@ -216,6 +216,9 @@ class LlmBlogConfig(base.Config):
     authors_profiles_url_format = c.Optional(UrlFormat(frozenset({"slug"}), "slug", default=None))
     """Material's name of `author_url_format`; used where that option is not set."""
 
+    author_feeds = c.Type(bool, default=True)
+    """An RSS feed per author page, `<author page>/feed.xml`."""
+
     post_excerpt_max_authors = c.Type(int, default=1)
     """At most this many authors on a post's card in lists (Material's option)."""
 

@@ -398,6 +398,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             site_author=config.site_author,
             language=self.language.replace("_", "-"),
             site_dir=config.site_dir,
+            author_feeds=self.config.author_feeds,
         )
         written = FeedWriter(blog, settings, env).write_all(self.post_bodies)
         write_feed_folder_sitemaps(config.theme, config.site_dir, written)

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import os
 import posixpath
+import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from tests.conftest import LogWatcher
 from tests.imagefiles import png_with_alpha
-from tests.sitebuilder import BuiltSite, build_site, post
+from tests.sitebuilder import BuiltSite, build_site, dirty_build, post, write_project
 
 THEMES = ["material", "mkdocs", "readthedocs"]
+ATOM = "{http://www.w3.org/2005/Atom}"
+DC = "{http://purl.org/dc/elements/1.1/}"
 
 MATERIAL_AUTHORS = """\
 authors:
@@ -246,3 +253,97 @@ def test_hostile_author_strings_are_escaped(tmp_path: Path, theme: str) -> None:
         assert page.select("img[onerror]") == [], url
         names = [e.get_text(strip=True) for e in page.select(".llmblog-author-name")]
         assert hostile in names, url
+
+
+def test_feeds_name_each_author_with_the_author_page(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {}, files())
+    atom = ET.parse(site.site_dir / "blog/atom.xml").getroot()
+    entry = next(e for e in atom.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == "One")
+    people = [
+        (a.findtext(f"{ATOM}name"), a.findtext(f"{ATOM}uri"))
+        for a in entry.findall(f"{ATOM}author")
+    ]
+    assert people == [
+        ("Jane Roe", "https://example.com/test/blog/author/jane-roe/"),
+        ("Martin Donath", "https://example.com/test/blog/author/squidfunk/"),
+    ]
+    rss = ET.parse(site.site_dir / "blog/feed.xml").getroot()
+    item = rss.findall("channel/item")[0]
+    assert [c.text for c in item.findall(f"{DC}creator")] == ["Jane Roe", "Martin Donath"]
+    feed = json.loads((site.site_dir / "blog/feed.json").read_text(encoding="utf-8"))
+    assert feed["items"][0]["authors"][0] == {
+        "name": "Jane Roe",
+        "url": "https://example.com/test/blog/author/jane-roe/",
+        "avatar": "https://example.com/test/blog/avatars/jane.png",
+    }
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_each_author_page_has_its_own_feed_linked_from_its_head(tmp_path: Path, theme: str) -> None:
+    site = build_site(tmp_path, {"theme": theme}, files())
+    page = site.html("blog/author/squidfunk")
+    links = page.select('head link[rel="alternate"][type="application/rss+xml"]')
+    hrefs = [page_of(site, "blog/author/squidfunk", str(link["href"])) for link in links]
+    assert "blog/author/squidfunk/feed.xml" in hrefs
+    rss = ET.parse(site.site_dir / "blog/author/squidfunk/feed.xml").getroot()
+    assert [i.findtext("title") for i in rss.findall("channel/item")] == ["One"]
+    jane = ET.parse(site.site_dir / "blog/author/jane-roe/feed.xml").getroot()
+    assert [i.findtext("title") for i in jane.findall("channel/item")] == ["One", "Two"]
+    off = build_site(
+        tmp_path / "off",
+        {"theme": theme, "plugins": [{"llmblog": {"author_feeds": False}}]},
+        files(),
+    )
+    assert not (off.site_dir / "blog/author/jane-roe/feed.xml").exists()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_post_heads_describe_the_authors_as_people(tmp_path: Path, theme: str) -> None:
+    site = build_site(tmp_path, {"theme": theme}, files())
+    page = site.html("blog/2024/05/01/one")
+    og = [str(m["content"]) for m in page.select('meta[property="article:author"]')]
+    assert og == [
+        "https://example.com/test/blog/author/jane-roe/",
+        "https://example.com/test/blog/author/squidfunk/",
+    ]
+    scripts = [json.loads(s.get_text()) for s in page.select('script[type="application/ld+json"]')]
+    article = next(s for s in scripts if s.get("@type") == "BlogPosting")
+    assert article["author"][0] == {
+        "@type": "Person",
+        "name": "Jane Roe",
+        "url": "https://example.com/test/blog/author/jane-roe/",
+        "image": "https://example.com/test/blog/avatars/jane.png",
+    }
+
+
+def test_hostile_author_names_stay_text_in_feeds_and_json(tmp_path: Path) -> None:
+    hostile = "</script><b>&amp;\"'"
+    authors = f"authors:\n  jane:\n    name: {json.dumps(hostile)}\n  squidfunk:\n    name: M\n"
+    site = build_site(tmp_path, {}, files(authors))
+    rss = ET.parse(site.site_dir / "blog/feed.xml").getroot()
+    assert rss.findall("channel/item")[0].findtext(f"{DC}creator") == hostile
+    own = ET.parse(site.site_dir / "blog/author/jane/feed.xml").getroot()
+    assert own.findtext("channel/title") == f"Test blog \u2013 {hostile}"
+    feed = json.loads((site.site_dir / "blog/feed.json").read_text(encoding="utf-8"))
+    assert feed["items"][0]["authors"][0]["name"] == hostile
+    page = site.html("blog/2024/05/01/one")
+    scripts = [json.loads(s.get_text()) for s in page.select('script[type="application/ld+json"]')]
+    article = next(s for s in scripts if s.get("@type") == "BlogPosting")
+    assert article["author"][0]["name"] == hostile
+
+
+def test_editing_the_authors_file_rebuilds_the_pages_that_show_authors(
+    tmp_path: Path, log_watcher: LogWatcher
+) -> None:
+    log_watcher.expect(r"A 'dirty' build is being performed")
+    write_project(tmp_path, {}, files())
+    dirty_build(tmp_path, dirty=False)
+    authors_file = tmp_path / "docs/blog/.authors.yml"
+    authors_file.write_text(MATERIAL_AUTHORS.replace("Jane Roe", "Jane Doe"), encoding="utf-8")
+    later = time.time() + 10
+    os.utime(authors_file, (later, later))
+    site = dirty_build(tmp_path, dirty=True)
+    for url in ("blog/2024/05/01/one", "blog/2024/04/01/two", "blog"):
+        names = [a.get_text(strip=True) for a in site.html(url).select(".llmblog-byline-author")]
+        assert "Jane Doe" in names, url
+    assert first(site.html("blog/author/jane-roe"), ".llmblog-list-title").get_text() == "Jane Doe"

@@ -13,6 +13,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from mkdocs_llmblog.layout.people import Person
 from mkdocs_llmblog.layout.urls import FEED_FILES, absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, Listing, Post
 from mkdocs_llmblog.render.markers import relative_url
@@ -84,8 +85,9 @@ def article_view(
     site_name: str,
     image: ShareImageView | None,
     categories: list[str],
+    people: list[Person] | None = None,
 ) -> ArticleView:
-    """Everything a post page's head says of the post."""
+    """Everything a post page's head says of the post; `people` are its authors' profiles."""
     url = absolute_url(site_url, post_url)
     published = post.date.isoformat()
     modified = (post.updated or post.date).isoformat()
@@ -97,7 +99,9 @@ def article_view(
         "datePublished": published,
         "dateModified": modified,
     }
-    if post.authors:
+    if people:
+        json_ld["author"] = [person_json_ld(person) for person in people]
+    elif post.authors:
         json_ld["author"] = [{"@type": "Person", "name": name} for name in post.authors]
     keywords = [*categories, *post.tags]
     if keywords:
@@ -116,10 +120,21 @@ def article_view(
         modified=modified,
         section=categories[0] if categories else None,
         tags=post.tags,
-        authors=post.authors,
+        # Open Graph's article:author is a profile URL where there is one.
+        authors=tuple(p.url or p.name for p in people) if people else post.authors,
         image=image,
         json_ld=script_json(json_ld),
     )
+
+
+def person_json_ld(person: Person) -> dict[str, str]:
+    """A post's author as a schema.org Person."""
+    data = {"@type": "Person", "name": person.name}
+    if person.url:
+        data["url"] = person.url
+    if person.image:
+        data["image"] = person.image
+    return data
 
 
 def blog_json_ld(name: str, url: str | None, description: str | None) -> str:
@@ -155,6 +170,14 @@ def feed_links(
         )
         for kind in formats
     ]
+    if category is not None and category.author is not None:
+        links.append(
+            FeedLinkView(
+                f"{site_name} \u2013 {category.author.name} (RSS)",
+                relative_url(f"{category.base_path}/{FEED_FILES['rss']}", page_url),
+                FEED_MIME_TYPES["rss"],
+            )
+        )
     if category is not None and category.category is not None:
         links.append(
             FeedLinkView(

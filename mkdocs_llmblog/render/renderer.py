@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.conversation.comments import read_comments_option
+from mkdocs_llmblog.layout.people import post_people
 from mkdocs_llmblog.layout.urls import absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, ListPage, Post
 from mkdocs_llmblog.render.conversation import ConversationViews
@@ -284,6 +285,8 @@ class PageRenderer:
         self, theme_head: ThemeHead, page: Page, post: Post | None, list_page: ListPage | None
     ) -> str:
         category = list_page.listing if list_page and list_page.listing.category else None
+        if list_page and list_page.listing.author and self.options.author_feeds:
+            category = list_page.listing  # An author's page links its author's feed.
         blog_home = (
             list_page is not None and list_page.listing.kind == "index" and list_page.number == 1
         )
@@ -294,7 +297,9 @@ class PageRenderer:
             self.feed_formats,
             self.site.name,
             page.url,
-            category if self.options.category_feeds else None,
+            category
+            if category is not None and (category.author or self.options.category_feeds)
+            else None,
         )
         data: dict[str, Any] = {
             "feeds": feeds if self.feed_formats else [],
@@ -341,6 +346,7 @@ class PageRenderer:
             self.site.name,
             share_image(image, self.site.url) if image else None,
             list(post.categories),
+            post_people(self.blog, post, self.site.url),
         )
 
     def _post_url(self, post: Post | None, page_url: str) -> str | None:
