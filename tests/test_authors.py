@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from tests.conftest import LogWatcher
 from tests.imagefiles import png_with_alpha
 from tests.sitebuilder import BuiltSite, build_site, dirty_build, post, write_project
+from tests.wxr.helpers import BLOG_XML, new_site, read_post, read_yaml, run_cli
 
 THEMES = ["material", "mkdocs", "readthedocs"]
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -347,3 +348,25 @@ def test_editing_the_authors_file_rebuilds_the_pages_that_show_authors(
         names = [a.get_text(strip=True) for a in site.html(url).select(".llmblog-byline-author")]
         assert "Jane Doe" in names, url
     assert first(site.html("blog/author/jane-roe"), ".llmblog-list-title").get_text() == "Jane Doe"
+
+
+def test_the_wordpress_importer_writes_the_authors_file_and_keeps_an_edited_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = new_site(tmp_path)
+    assert run_cli(capsys, "import-wordpress", BLOG_XML, "--docs-dir", docs).code == 0
+    authors_file = docs / "blog/.authors.yml"
+    written = read_yaml(authors_file)
+    assert written == {
+        "authors": {"ada": {"name": "Ada Lovelace"}, "charles": {"name": "Charles Babbage"}}
+    }
+    assert "example.com" not in authors_file.read_text(encoding="utf-8")  # no e-mail address
+    assert read_post(docs / "blog/posts/hello-world.md").meta["authors"] == ["ada"]
+    site = build_site(tmp_path, {"site_url": "https://example.com/", "theme": "mkdocs"}, {})
+    byline = first(site.html("blog/2023/05/01/hello-world"), ".llmblog-byline-author")
+    assert byline.get_text(strip=True) == "Ada Lovelace"
+    edited = "authors:\n  ada:\n    name: Countess Ada\n  charles:\n    name: Charles\n"
+    authors_file.write_text(edited, encoding="utf-8")
+    again = run_cli(capsys, "import-wordpress", BLOG_XML, "--docs-dir", docs, "--force")
+    assert again.code == 0
+    assert authors_file.read_text(encoding="utf-8") == edited
