@@ -86,6 +86,7 @@ def test_published_posts_are_imported_with_their_front_matter(
         "Skipped": "5 (1 draft, 1 pending review, 1 private, 1 scheduled, 1 in the trash)",
         "Images copied": "5",
         "Images missing": "1 (listed above)",
+        "Authors file": str(docs / "blog" / ".authors.yml"),
         "Category pages": "1 (their descriptions)",
         "Redirects": "9 (3 posts, 2 categories, 3 dates, 1 feed)",
         "Pages imported": "1",
