@@ -8,6 +8,7 @@ import posixpath
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -370,3 +371,18 @@ def test_the_wordpress_importer_writes_the_authors_file_and_keeps_an_edited_one(
     again = run_cli(capsys, "import-wordpress", BLOG_XML, "--docs-dir", docs, "--force")
     assert again.code == 0
     assert authors_file.read_text(encoding="utf-8") == edited
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_an_avatar_beside_the_authors_file_with_a_space_in_its_name(
+    tmp_path: Path, directory_urls: bool
+) -> None:
+    authors = "authors:\n  jane:\n    name: Jane\n    avatar: faces/jane roe.png\n"
+    source = files(authors, **{"blog/faces/jane roe.png": png_with_alpha(64, 64)})
+    source["blog/posts/one.md"] = post({"date": "2024-05-01", "title": "One", "authors": ["jane"]})
+    site = build_site(tmp_path, {"use_directory_urls": directory_urls}, source)
+    avatar = first(site.html("blog/2024/05/01/one"), ".llmblog-byline-author img")
+    assert "%20" in str(avatar["src"])
+    target = page_of(site, "blog/2024/05/01/one", unquote(str(avatar["src"])))
+    assert target == "blog/faces/jane roe.png"
+    assert (site.site_dir / target).is_file()

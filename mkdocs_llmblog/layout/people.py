@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from mkdocs_llmblog.layout.urls import absolute_url
 from mkdocs_llmblog.model import Blog, Post
@@ -37,6 +38,6 @@ def post_people(blog: Blog, post: Post, site_url: str | None) -> list[Person]:
         url = absolute_url(site_url, page) if page is not None else None
         avatar = author.avatar
         if avatar is not None and not avatar.startswith("https://"):
-            avatar = absolute_url(site_url, avatar)
+            avatar = absolute_url(site_url, quote(avatar))
         people.append(Person(author.name, url or author.url, avatar))
     return people

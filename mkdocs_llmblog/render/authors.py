@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from mkdocs_llmblog.model import Author, Blog
 from mkdocs_llmblog.render.markers import relative_url
@@ -47,7 +48,7 @@ def author_view(blog: Blog, author: Author, page_url: str, with_bio: bool = Fals
         url = author.url
     avatar = author.avatar
     if avatar is not None and not avatar.startswith("https://"):
-        avatar = relative_url(avatar, page_url)
+        avatar = relative_url(quote(avatar), page_url)
     return AuthorView(
         id=author.id,
         name=author.name,
