@@ -29,6 +29,11 @@ SHOTS = [
     ("blog-index", "blog/", (1440, 900), "light"),
     ("category", "blog/category/open-source/", (1440, 900), "light"),
     ("home", "", (1440, 900), "light"),
+    ("author-page", "blog/author/amara/", (1440, 900), "light"),
+]
+ELEMENT_SHOTS = [
+    # (name, page, viewport, selector): the element and a margin around it.
+    ("author-box", "blog/2025/05/14/how-open-model-communities-actually-work/", (1200, 900), ".llmblog-author-box"),
 ]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
@@ -49,7 +54,10 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                wanted = set(sys.argv[1:])  # e.g. `author-box author-page`: only those
                 for name, path, (width, height), scheme in SHOTS:
+                    if wanted and name not in wanted:
+                        continue
                     context = browser.new_context(
                         viewport={"width": width, "height": height}, color_scheme=scheme
                     )
@@ -57,6 +65,25 @@ def main() -> None:
                     page.goto(base + path, wait_until="networkidle")
                     target = TARGET / f"{name}.png"
                     page.screenshot(path=str(target))
+                    context.close()
+                    shrink(target)
+                for name, path, (width, height), selector in ELEMENT_SHOTS:
+                    if wanted and name not in wanted:
+                        continue
+                    context = browser.new_context(viewport={"width": width, "height": height})
+                    page = context.new_page()
+                    page.goto(base + path, wait_until="networkidle")
+                    box = page.locator(selector).bounding_box()
+                    assert box is not None, selector
+                    margin = 24
+                    clip = {
+                        "x": max(box["x"] - margin, 0),
+                        "y": max(box["y"] - margin, 0),
+                        "width": box["width"] + 2 * margin,
+                        "height": box["height"] + 2 * margin,
+                    }
+                    target = TARGET / f"{name}.png"
+                    page.screenshot(path=str(target), clip=clip, full_page=True)
                     context.close()
                     shrink(target)
                 browser.close()
