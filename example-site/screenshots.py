@@ -33,7 +33,12 @@ SHOTS = [
 ]
 ELEMENT_SHOTS = [
     # (name, page, viewport, selector): the element and a margin around it.
-    ("author-box", "blog/2025/05/14/how-open-model-communities-actually-work/", (1200, 900), ".llmblog-author-box"),
+    (
+        "author-box",
+        "blog/2025/05/14/how-open-model-communities-actually-work/",
+        (1200, 900),
+        ".llmblog-author-box",
+    ),
 ]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
