@@ -368,6 +368,8 @@ class Blog:
     """Each post's related posts, by source path."""
     authors: dict[str, Author] = field(default_factory=dict)
     """The authors file's authors, by id; empty without an authors file (names shown as written)."""
+    avatars: dict[str, dict[int, str]] = field(default_factory=dict)
+    """Square copies of each author's local avatar: author id -> size -> site-relative URL."""
     author_listings: dict[str, Listing] = field(default_factory=dict)
     """Author pages (`authors_profiles`), by author id."""
 

@@ -166,8 +166,10 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self._check_recent_posts_category(blog)
         self.cache_dir = cache_root(config, self.config)
         planner = FeaturedImagePlanner(files, config, self.config, self.cache_dir)
+        planner.plan_avatars(blog.authors.values(), f"{self.docs_name}/{authors_path}")
         self.image_plan = planner.plan_posts(blog.published)
         blog.images = self.image_plan.images_by_src
+        blog.avatars = self.image_plan.avatars
         if not config.site_url and (self.config.feeds or blog.images or self.config.share_links):
             log.warning(
                 "site_url is not set, so the blog gets no feeds and no share links, and posts no "

@@ -12,9 +12,10 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from PIL import Image
 
 from tests.conftest import LogWatcher
-from tests.imagefiles import png_with_alpha
+from tests.imagefiles import png_with_alpha, svg
 from tests.sitebuilder import BuiltSite, build_site, dirty_build, post, write_project
 from tests.wxr.helpers import BLOG_XML, new_site, read_post, read_yaml, run_cli
 
@@ -35,6 +36,9 @@ authors:
     avatar: blog/avatars/jane.png
     slug: jane-roe
 """
+
+
+AVATAR_256 = "https://example.com/test/llmblog/images/jane-avatar256-"
 
 
 def files(authors: str = MATERIAL_AUTHORS, **extra: str | bytes) -> dict[str, str | bytes]:
@@ -273,11 +277,9 @@ def test_feeds_name_each_author_with_the_author_page(tmp_path: Path) -> None:
     item = rss.findall("channel/item")[0]
     assert [c.text for c in item.findall(f"{DC}creator")] == ["Jane Roe", "Martin Donath"]
     feed = json.loads((site.site_dir / "blog/feed.json").read_text(encoding="utf-8"))
-    assert feed["items"][0]["authors"][0] == {
-        "name": "Jane Roe",
-        "url": "https://example.com/test/blog/author/jane-roe/",
-        "avatar": "https://example.com/test/blog/avatars/jane.png",
-    }
+    jane = feed["items"][0]["authors"][0]
+    assert jane.pop("avatar").startswith(AVATAR_256)
+    assert jane == {"name": "Jane Roe", "url": "https://example.com/test/blog/author/jane-roe/"}
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -310,11 +312,12 @@ def test_post_heads_describe_the_authors_as_people(tmp_path: Path, theme: str) -
     ]
     scripts = [json.loads(s.get_text()) for s in page.select('script[type="application/ld+json"]')]
     article = next(s for s in scripts if s.get("@type") == "BlogPosting")
-    assert article["author"][0] == {
+    jane = article["author"][0]
+    assert jane.pop("image").startswith(AVATAR_256)
+    assert jane == {
         "@type": "Person",
         "name": "Jane Roe",
         "url": "https://example.com/test/blog/author/jane-roe/",
-        "image": "https://example.com/test/blog/avatars/jane.png",
     }
 
 
@@ -377,12 +380,29 @@ def test_the_wordpress_importer_writes_the_authors_file_and_keeps_an_edited_one(
 def test_an_avatar_beside_the_authors_file_with_a_space_in_its_name(
     tmp_path: Path, directory_urls: bool
 ) -> None:
-    authors = "authors:\n  jane:\n    name: Jane\n    avatar: faces/jane roe.png\n"
-    source = files(authors, **{"blog/faces/jane roe.png": png_with_alpha(64, 64)})
+    authors = "authors:\n  jane:\n    name: Jane\n    avatar: faces/jane roe.svg\n"
+    source = files(authors, **{"blog/faces/jane roe.svg": svg(64, 64)})
     source["blog/posts/one.md"] = post({"date": "2024-05-01", "title": "One", "authors": ["jane"]})
     site = build_site(tmp_path, {"use_directory_urls": directory_urls}, source)
     avatar = first(site.html("blog/2024/05/01/one"), ".llmblog-byline-author img")
     assert "%20" in str(avatar["src"])
     target = page_of(site, "blog/2024/05/01/one", unquote(str(avatar["src"])))
-    assert target == "blog/faces/jane roe.png"
+    assert target == "blog/faces/jane roe.svg"  # SVG: published as it is
     assert (site.site_dir / target).is_file()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_avatars_get_square_copies_for_each_place(tmp_path: Path, theme: str) -> None:
+    source = files(MATERIAL_AUTHORS, **{"blog/avatars/jane.png": png_with_alpha(300, 200)})
+    site = build_site(tmp_path, {"theme": theme}, source)
+    post_page = "blog/2024/05/01/one"
+    sizes = {
+        ".llmblog-byline-author img": (post_page, 64),
+        ".llmblog-author-box img.llmblog-avatar": (post_page, 128),
+        ".llmblog-author-profile img": ("blog/author/jane-roe", 200),  # 256, never upscaled
+    }
+    for selector, (url, side) in sizes.items():
+        src = str(first(site.html(url), selector)["src"])
+        assert "llmblog/images/jane-avatar" in src, selector
+        with Image.open(site.site_dir / page_of(site, url, src)) as image:
+            assert image.size == (side, side), selector

@@ -37,7 +37,10 @@ def post_people(blog: Blog, post: Post, site_url: str | None) -> list[Person]:
         page = author_page_path(blog, author.id)
         url = absolute_url(site_url, page) if page is not None else None
         avatar = author.avatar
-        if avatar is not None and not avatar.startswith("https://"):
+        copy = blog.avatars.get(author.id, {}).get(256)
+        if copy is not None:
+            avatar = absolute_url(site_url, copy)
+        elif avatar is not None and not avatar.startswith("https://"):
             avatar = absolute_url(site_url, quote(avatar))
         people.append(Person(author.name, url or author.url, avatar))
     return people

@@ -268,7 +268,7 @@ class ViewMaker:
             cards=cards,
             pagination=pagination,
             author=(
-                author_view(self.blog, listing.author, page_url, with_bio=True)
+                author_view(self.blog, listing.author, page_url, with_bio=True, size=256)
                 if listing.author is not None and list_page.number == 1
                 else None
             ),
