@@ -406,3 +406,10 @@ def test_local_avatars_get_square_copies_for_each_place(tmp_path: Path, theme: s
         assert "llmblog/images/jane-avatar" in src, selector
         with Image.open(site.site_dir / page_of(site, url, src)) as image:
             assert image.size == (side, side), selector
+
+
+def test_a_broken_avatar_image_is_named_with_the_key(tmp_path: Path) -> None:
+    message = failure(
+        tmp_path, MATERIAL_AUTHORS, **{"blog/avatars/jane.png": b"not an image at all"}
+    )
+    assert "docs/blog/.authors.yml: key 'authors.jane.avatar'" in message
