@@ -37,6 +37,16 @@ SHOTS = [
     ("blog-index", "blog/", (1440, 900), "light"),
     ("category", "blog/category/open-source/", (1440, 900), "light"),
     ("home", "", (1440, 900), "light"),
+    ("author-page", "blog/author/amara/", (1440, 900), "light"),
+]
+ELEMENT_SHOTS = [
+    # (name, page, viewport, selector): the element and a margin around it.
+    (
+        "author-box",
+        "blog/2025/05/14/how-open-model-communities-actually-work/",
+        (1200, 900),
+        ".llmblog-author-box",
+    ),
 ]
 THEMES = ("material", "mkdocs", "readthedocs")
 PAGE_KINDS = {
@@ -58,13 +68,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         try:
+            wanted = set(sys.argv[1:])  # e.g. `author-box author-page`: only those
             for theme in THEMES:
                 site = build(Path(folder) / theme, theme)
                 with Served(site) as base:
                     if theme == "material":
                         for name, path, size, scheme in SHOTS:
+                            if wanted and name not in wanted:
+                                continue
                             shoot(browser, base + path, size, scheme, TARGET / f"{name}.png")
                             shrink(TARGET / f"{name}.png", 1200)
+                        for name, path, size, selector in ELEMENT_SHOTS:
+                            if wanted and name not in wanted:
+                                continue
+                            shoot_element(
+                                browser, base + path, size, selector, TARGET / f"{name}.png"
+                            )
+                            shrink(TARGET / f"{name}.png", 1200)
+                    if wanted:
+                        continue
                     for kind, path in PAGE_KINDS.items():
                         for device, (size, width) in DEVICES.items():
                             target = TARGET / theme / f"{kind}-{device}.png"
@@ -137,6 +159,27 @@ def shoot(
         }"""
     )
     page.screenshot(path=str(target), full_page=full_page)
+    context.close()
+
+
+def shoot_element(
+    browser: Browser, url: str, size: tuple[int, int], selector: str, target: Path
+) -> None:
+    """A screenshot of the element `selector` of `url`, with a margin around it."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    box = page.locator(selector).bounding_box()
+    if box is None:
+        raise SystemExit(f"{url}: no element {selector!r} to photograph")
+    margin = 24
+    clip = {
+        "x": max(box["x"] - margin, 0),
+        "y": max(box["y"] - margin, 0),
+        "width": box["width"] + 2 * margin,
+        "height": box["height"] + 2 * margin,
+    }
+    page.screenshot(path=str(target), clip=clip, full_page=True)
     context.close()
 
 

@@ -25,7 +25,7 @@ ARCHIVE_MONTH_URL_FIELDS = frozenset({"year", "month"})
 class UrlFormat(c.Type[str]):
     """A URL pattern with `{placeholders}`, checked against the fields it may use."""
 
-    def __init__(self, fields: frozenset[str], required: str, default: str) -> None:
+    def __init__(self, fields: frozenset[str], required: str, default: str | None) -> None:
         super().__init__(str, default=default)
         self.fields = fields
         self.required_field = required
@@ -232,6 +232,27 @@ class LlmBlogConfig(base.Config):
     related_posts = c.Type(int, default=3)
     """Related posts at the end of each post (sharing categories and tags); 0 for none."""
 
+    authors_file = c.Type(str, default="{blog}/.authors.yml")
+    """The authors file (Material's format), in docs_dir; `{blog}` is `blog_dir`."""
+
+    author_box = c.Type(bool, default=True)
+    """An "About the author" box after each post's body, for authors of the authors file."""
+
+    authors_profiles = c.Type(bool, default=True)
+    """A page per author of the authors file (Material's option; on by default here)."""
+
+    author_url_format = UrlFormat(frozenset({"slug"}), "slug", default="author/{slug}")
+    """Where an author's page is published, under `blog_dir`."""
+
+    authors_profiles_url_format = c.Optional(UrlFormat(frozenset({"slug"}), "slug", default=None))
+    """Material's name of `author_url_format`; used where that option is not set."""
+
+    author_feeds = c.Type(bool, default=True)
+    """An RSS feed per author page, `<author page>/feed.xml`."""
+
+    post_excerpt_max_authors = c.Type(int, default=1)
+    """At most this many authors on a post's card in lists (Material's option)."""
+
     feeds = c.Type(bool, default=True)
     """Write feeds of the newest posts (needs `site_url`)."""
 
@@ -341,6 +362,7 @@ class LlmBlogConfig(base.Config):
             ("related_posts", 0),
             ("tags_widget_limit", 1),
             ("excerpt_max_words", 1),
+            ("post_excerpt_max_authors", 0),
         ):
             value = self.get(key)
             if isinstance(value, int) and value < minimum:

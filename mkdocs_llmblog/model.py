@@ -108,6 +108,33 @@ class ArchivedComment:
     """Markdown, rendered with any HTML escaped."""
 
 
+@dataclass(frozen=True, slots=True)
+class AuthorLink:
+    """One of an author's links (`links` in the authors file): http, https or mailto only."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """One author of the authors file (`<blog_dir>/.authors.yml`, Material's format)."""
+
+    id: str
+    """The key posts name in their `authors` list."""
+    name: str
+    slug: str
+    description: str | None = None
+    avatar: str | None = None
+    """An https:// URL as written, or a local image's path relative to docs_dir."""
+    url: str | None = None
+    email: str | None = None
+    """Never published."""
+    links: tuple[AuthorLink, ...] = ()
+    bio: str | None = None
+    """Markdown, rendered with any HTML escaped."""
+
+
 @dataclass(slots=True)
 class Post:
     """One blog post, as its front matter and source describe it (filled in `on_files`)."""
@@ -307,6 +334,8 @@ class Listing:
     category: Category | None = None
     tag: Tag | None = None
     period: ArchivePeriod | None = None
+    author: Author | None = None
+    """For an author's page (kind `author`)."""
     pages: list[ListPage] = field(default_factory=list)
 
 
@@ -358,6 +387,12 @@ class Blog:
     """Each post's previous (older) and next (newer) post, by source path."""
     related: dict[str, list[Post]] = field(default_factory=dict)
     """Each post's related posts, by source path."""
+    authors: dict[str, Author] = field(default_factory=dict)
+    """The authors file's authors, by id; empty without an authors file (names shown as written)."""
+    avatars: dict[str, dict[int, str]] = field(default_factory=dict)
+    """Square copies of each author's local avatar: author id -> size -> site-relative URL."""
+    author_listings: dict[str, Listing] = field(default_factory=dict)
+    """Author pages (`authors_profiles`), by author id."""
 
     def post_for(self, src_uri: str) -> Post | None:
         return self.posts_by_src.get(src_uri)

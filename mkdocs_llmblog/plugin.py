@@ -51,6 +51,7 @@ from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts
 from mkdocs_llmblog.render.templates import SCRIPT, STYLESHEET, TEMPLATES_DIR
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
+from mkdocs_llmblog.sources.authors import authors_file_path, check_post_authors, read_authors
 from mkdocs_llmblog.sources.discovery import read_posts
 from mkdocs_llmblog.sources.markdown import find_first_heading, remove_line
 from mkdocs_llmblog.themes.material import (
@@ -161,14 +162,29 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         )
         blog_title = self.config.blog_title or self.labels["blog"]
         sources = read_posts(files, config, self.config)
+        authors_path = authors_file_path(self.config.authors_file, self.config.blog_dir)
+        authors = read_authors(config.docs_dir, self.docs_name, authors_path)
+        check_post_authors(
+            [source.post for source in sources], authors, f"{self.docs_name}/{authors_path}"
+        )
         blog = self.blog = lay_out_blog(
-            sources, files, config, self.config, mode, blog_title, self.dates, self.labels["tags"]
+            sources,
+            files,
+            config,
+            self.config,
+            mode,
+            blog_title,
+            self.dates,
+            self.labels["tags"],
+            authors,
         )
         self._check_recent_posts_category(blog)
         self.cache_dir = cache_root(config, self.config)
         planner = FeaturedImagePlanner(files, config, self.config, self.cache_dir)
+        planner.plan_avatars(blog.authors.values(), f"{self.docs_name}/{authors_path}")
         self.image_plan = planner.plan_posts(blog.published)
         blog.images = self.image_plan.images_by_src
+        blog.avatars = self.image_plan.avatars
         if not config.site_url and (self.config.feeds or blog.images or self.config.share_links):
             log.warning(
                 "site_url is not set, so the blog gets no feeds and no share links, and posts no "
@@ -196,6 +212,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.views.tags_on_cards = self.config.tags_on_cards
         if blog.tags_index_src_uri:
             self.views.tags_index_file = files.get_file_from_path(blog.tags_index_src_uri)
+        self.views.max_card_authors = self.config.post_excerpt_max_authors
+        self.views.author_box = self.config.author_box
         return files
 
     def on_nav(
@@ -428,6 +446,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             site_author=config.site_author,
             language=self.language.replace("_", "-"),
             site_dir=config.site_dir,
+            author_feeds=self.config.author_feeds,
         )
         written = FeedWriter(blog, settings, env).write_all(self.post_bodies)
         write_feed_folder_sitemaps(config.theme, config.site_dir, written)

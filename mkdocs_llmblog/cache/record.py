@@ -58,6 +58,9 @@ def blog_signature(blog: Blog, options: dict[str, Any]) -> str:
             repr(image),
         ]
         digest.update(json.dumps(shown, default=str).encode())
+    # The authors file shows on every page with a byline or author box.
+    digest.update(json.dumps([repr(author) for author in blog.authors.values()]).encode())
+    digest.update(json.dumps(blog.avatars, sort_keys=True).encode())
     return digest.hexdigest()
 
 

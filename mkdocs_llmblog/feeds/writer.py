@@ -14,6 +14,7 @@ import jinja2
 from mkdocs.structure.files import File
 from mkdocs.utils import write_file
 
+from mkdocs_llmblog.layout.people import Person, post_people
 from mkdocs_llmblog.layout.urls import FEED_FILES, absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, Post, without_xml_forbidden
 from mkdocs_llmblog.render.excerpts import make_portable
@@ -59,6 +60,8 @@ class FeedEntryView:
     summary_html: str
     content_html: str | None
     image: EnclosureView | None
+    people: list[Person] = field(default_factory=list)
+    """The authors with their profiles (from the authors file), for Atom and JSON Feed."""
 
     @property
     def published_rfc822(self) -> str:
@@ -113,6 +116,17 @@ class FeedSettings:
     tag_feeds: bool = False
     term_formats: list[str] | None = None
     """The formats of each category's and tag's feeds (default RSS only)."""
+    author_feeds: bool = True
+
+
+def json_person(person: Person) -> dict[str, str]:
+    """A JSON Feed 1.1 author object."""
+    data = {"name": person.name}
+    if person.url:
+        data["url"] = person.url
+    if person.image:
+        data["avatar"] = person.image
+    return data
 
 
 class FeedWriter:
@@ -138,6 +152,12 @@ class FeedWriter:
                 base, self.settings.site_name, self.blog.published, bodies, self.settings.formats
             )
         formats = self.settings.term_formats or ["rss"]
+        if self.settings.author_feeds:
+            for listing in self.blog.author_listings.values():
+                if listing.author is not None:
+                    title = f"{self.settings.site_name} \u2013 {listing.author.name}"
+                    posts = [page_post for page in listing.pages for page_post in page.posts]
+                    written += self._write_feed(listing.base_path, title, posts, bodies, formats)
         for full_name, listing in self.blog.category_listings.items():
             if listing.category is None or not self.settings.category_feeds:
                 continue
@@ -215,7 +235,9 @@ class FeedWriter:
             "date_published": entry.published_rfc3339,
             "date_modified": entry.updated_rfc3339,
         }
-        if entry.authors:
+        if entry.people:
+            item["authors"] = [json_person(person) for person in entry.people]
+        elif entry.authors:
             item["authors"] = [{"name": name} for name in entry.authors]
         tags = entry.categories + entry.tags
         if tags:
@@ -237,6 +259,7 @@ class FeedWriter:
         if self.settings.full_content and post.src_uri in bodies:
             content = make_portable(bodies[post.src_uri], post_url).replace(ROOT_MARK, root)
         image = self.blog.images.get(post.src_uri)
+        people = post_people(self.blog, post, self.settings.site_url) if self.blog.authors else []
         entry = FeedEntryView(
             id=url,
             url=url,
@@ -245,8 +268,10 @@ class FeedWriter:
             updated=(post.updated or post.date).moment,
             categories=list(post.categories),
             tags=list(post.tags),
-            authors=list(post.authors)
+            authors=[person.name for person in people]
+            or list(post.authors)
             or ([self.settings.site_author] if self.settings.site_author else []),
+            people=people,
             summary_html=summary,
             content_html=content,
             image=self._enclosure(image) if image else None,

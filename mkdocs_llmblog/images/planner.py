@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ from mkdocs_llmblog.images.spec import (
     parse_image_spec,
     resolve_image,
 )
-from mkdocs_llmblog.model import FeaturedImage, ImageCandidate, ImageSpec, Post
+from mkdocs_llmblog.model import Author, FeaturedImage, ImageCandidate, ImageSpec, Post
 
 if TYPE_CHECKING:
     from mkdocs_llmblog.images.pool import ImageWork
@@ -43,6 +44,9 @@ log = get_plugin_logger(__name__)
 SITE_IMAGE_DIR = "llmblog/images"
 SHARE_SIZE = (1200, 630)
 SHARE_QUALITY = 85
+AVATAR_SIZES = (24, 48, 64, 128, 256)
+"""Square avatar copies, 1x and 2x of each place: bylines (24), author boxes (64), author
+pages (128); 256 is also the avatar of metadata (JSON-LD, JSON Feed)."""
 
 
 @dataclass
@@ -57,6 +61,8 @@ class FeaturedImagePlan:
     max_pixels: int = 100_000_000
     copy_index: CopyIndex | None = None
     """The SHA-256 of each cached copy, to tell a sound copy from one edited in the cache."""
+    avatars: dict[str, dict[int, str]] = field(default_factory=dict)
+    """Square copies of each author's local avatar: author id -> size -> site-relative URL."""
 
     @property
     def jobs(self) -> list[SourceJob]:
@@ -118,6 +124,36 @@ class FeaturedImagePlanner:
             raise PluginError(
                 f"Plugin 'llmblog' option 'default_image' ({error.key}): {error}"
             ) from None
+
+    def plan_avatars(self, authors: Iterable[Author], authors_file: str) -> None:
+        """Square copies (`AVATAR_SIZES`, never upscaled) of each author's local avatar.
+
+        SVG and animated avatars are published as they are. A problem with the file is one of
+        the errors `plan_posts` raises, naming the authors file and key.
+        """
+        for author in authors:
+            if author.avatar is None or author.avatar.startswith("https://"):
+                continue
+            where = f"{authors_file}: key 'authors.{author.id}.avatar'"
+            target = LocalImage(
+                os.path.join(self.docs_dir, *author.avatar.split("/")), author.avatar
+            )
+            try:
+                source = self._inspect(target)
+            except ImageProblem as problem:
+                self.errors.append(f"{where} {problem}")
+                continue
+            if source.passes_through or not source.width or not source.height:
+                continue
+            side = min(source.width, source.height)
+            output_format = self._output_format(source)
+            self.plan.avatars[author.id] = {
+                size: self._copy(
+                    target, source, min(size, side), min(size, side), output_format, where,
+                    (0.5, 0.5), f"avatar{size}",
+                ).url
+                for size in AVATAR_SIZES
+            }  # fmt: skip
 
     def plan_posts(self, posts: list[Post]) -> FeaturedImagePlan:
         """Plan every post's image; raise one error naming every bad one.

@@ -21,7 +21,7 @@ from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout.listings import check_destinations, lay_out_listings
 from mkdocs_llmblog.layout.posts import BuildMode, place_posts
-from mkdocs_llmblog.model import Blog
+from mkdocs_llmblog.model import Author, Blog
 from mkdocs_llmblog.sources.discovery import PostSource
 
 __all__ = ["BuildMode", "lay_out_blog"]
@@ -36,13 +36,14 @@ def lay_out_blog(
     blog_title: str,
     dates: DateFormatter,
     tags_title: str = "Tags",
+    authors: dict[str, Author] | None = None,
 ) -> Blog:
     """Decide which posts are published and give posts and lists their URLs.
 
     Raises:
         PluginError: two posts or lists sharing a URL, or a category outside the allowlist.
     """
-    blog = Blog(blog_dir=options.blog_dir)
+    blog = Blog(blog_dir=options.blog_dir, authors=authors or {})
     place_posts(blog, sources, config, options, mode)
     lay_out_listings(blog, files, config, options, blog_title, dates, tags_title)
     check_destinations(blog, files)

@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.config import LlmBlogConfig, option_default
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout.archives import build_archives
 from mkdocs_llmblog.layout.categories import CategoryError, build_category_tree
@@ -18,6 +18,7 @@ from mkdocs_llmblog.layout.tags import TagError, build_tags
 from mkdocs_llmblog.layout.urls import move_file, page_location
 from mkdocs_llmblog.model import (
     ArchivePeriod,
+    Author,
     Blog,
     Category,
     Listing,
@@ -75,6 +76,9 @@ def lay_out_listings(
             layout.period(year)
             for month in year.months:
                 layout.period(month)
+    if options.authors_profiles:
+        for author in blog.authors.values():
+            layout.author(author)
 
 
 class _Layout:
@@ -157,6 +161,21 @@ class _Layout:
         )
         self.blog.archive_listings[period.key] = listing
         self._paginate(listing, first, period.posts)
+
+    def author(self, author: Author) -> None:
+        """An author's page: the profile on top, then the author's posts, newest first."""
+        url_format = self.options.author_url_format
+        if url_format == option_default("author_url_format"):
+            url_format = self.options.authors_profiles_url_format or url_format
+        url_path = url_format.format(slug=author.slug)
+        base = f"{self.options.blog_dir}/{url_path}"
+        listing = Listing(kind="author", title=author.name, base_path=base, author=author)
+        first = self._author_page(base) or self._generated(
+            f"{base}.md", base, author.name, InclusionLevel.NOT_IN_NAV
+        )
+        self.blog.author_listings[author.id] = listing
+        posts = [post for post in self.blog.published if author.id in post.authors]
+        self._paginate(listing, first, posts)
 
     def _author_page(self, base: str) -> File | None:
         """An author's own intro page for a list, as `<base>.md` or `<base>/index.md`.

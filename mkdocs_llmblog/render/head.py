@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from mkdocs_llmblog.layout.people import Person
 from mkdocs_llmblog.layout.urls import FEED_FILES, absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, Listing, Post
 from mkdocs_llmblog.render.markers import relative_url
@@ -50,6 +52,9 @@ class ArticleView:
     section: str | None
     tags: tuple[str, ...]
     authors: tuple[str, ...]
+    """`article:author`: each author's page URL, or name where there is none."""
+    author_names: tuple[str, ...]
+    """`<meta name="author">`: the authors' display names."""
     image: ShareImageView | None
     json_ld: str
     """Safe to put inside `<script>` as it is."""
@@ -84,8 +89,9 @@ def article_view(
     site_name: str,
     image: ShareImageView | None,
     categories: list[str],
+    people: list[Person] | None = None,
 ) -> ArticleView:
-    """Everything a post page's head says of the post."""
+    """Everything a post page's head says of the post; `people` are its authors' profiles."""
     url = absolute_url(site_url, post_url)
     published = post.date.isoformat()
     modified = (post.updated or post.date).isoformat()
@@ -97,7 +103,9 @@ def article_view(
         "datePublished": published,
         "dateModified": modified,
     }
-    if post.authors:
+    if people:
+        json_ld["author"] = [person_json_ld(person) for person in people]
+    elif post.authors:
         json_ld["author"] = [{"@type": "Person", "name": name} for name in post.authors]
     keywords = [*categories, *post.tags]
     if keywords:
@@ -116,10 +124,22 @@ def article_view(
         modified=modified,
         section=categories[0] if categories else None,
         tags=post.tags,
-        authors=post.authors,
+        # Open Graph's article:author is a profile URL where there is one.
+        authors=tuple(p.url or p.name for p in people) if people else post.authors,
+        author_names=tuple(p.name for p in people) if people else post.authors,
         image=image,
         json_ld=script_json(json_ld),
     )
+
+
+def person_json_ld(person: Person) -> dict[str, str]:
+    """A post's author as a schema.org Person."""
+    data = {"@type": "Person", "name": person.name}
+    if person.url:
+        data["url"] = person.url
+    if person.image:
+        data["image"] = person.image
+    return data
 
 
 def blog_json_ld(name: str, url: str | None, description: str | None) -> str:
@@ -162,7 +182,9 @@ def feed_links(
         for kind in formats
     ]
     name = None
-    if term is not None and term.category is not None:
+    if term is not None and term.author is not None:
+        name = term.author.name
+    elif term is not None and term.category is not None:
         name = term.category.full_name
     elif term is not None and term.tag is not None:
         name = f"#{term.tag.name}"
@@ -190,6 +212,8 @@ class ThemeHead:
     canonical: bool
     prev: bool
     next: bool
+    author_meta: tuple[int, int] | None = None
+    """The offsets of the theme's `<meta name="author">` (the site's author), if any."""
 
 
 HEAD_END_RE = re.compile(r"</head\s*>", re.IGNORECASE)
@@ -230,5 +254,38 @@ def read_theme_head(html: str) -> ThemeHead:
             canonical="canonical" in rels,
             prev="prev" in rels,
             next="next" in rels,
+            author_meta=find_author_meta(html[:end]) if "author" in names else None,
         )
     return NO_HEAD
+
+
+def find_author_meta(head: str) -> tuple[int, int] | None:
+    """The start and end offsets of the first `<meta name="author">` start tag in `head`."""
+    finder = _AuthorMetaFinder()
+    finder.feed(head)
+    finder.close()
+    if finder.found is None:
+        return None
+    (line, column), length = finder.found
+    line_starts = [0]
+    for number, text in enumerate(head.splitlines(keepends=True)):
+        if number + 1 >= line:
+            break
+        line_starts.append(line_starts[-1] + len(text))
+    start = line_starts[line - 1] + column
+    return start, start + length
+
+
+class _AuthorMetaFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: tuple[tuple[int, int], int] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.found is not None or tag != "meta":
+            return
+        name = next((value for key, value in attrs if key == "name"), None)
+        if (name or "").strip().lower() == "author":
+            self.found = (self.getpos(), len(self.get_starttag_text() or ""))
+
+    handle_startendtag = handle_starttag

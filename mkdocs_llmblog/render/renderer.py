@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.conversation.comments import read_comments_option
+from mkdocs_llmblog.layout.people import post_people
 from mkdocs_llmblog.layout.urls import absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, ListPage, Post
 from mkdocs_llmblog.render.active_nav import BlogNavMarker
@@ -153,6 +154,7 @@ class PageRenderer:
                 # Material's own tags plugin prints a post's tags above it.
                 "show_tags": not self.site.theme_shows_tags,
                 "comments": self.conversation.comments(post),
+                "author_box": views.author_box,
             }
             template = "llmblog/post.html"
         elif src_uri == self.blog.tags_index_src_uri:
@@ -313,7 +315,14 @@ class PageRenderer:
                 )
             return output
         head = self._head_tags(theme_head, page, post, list_page)
-        return output[: theme_head.end] + head + output[theme_head.end :]
+        end = theme_head.end
+        if post is not None and post.authors and theme_head.author_meta is not None:
+            # The theme's `<meta name="author">` names the site's author: the post's authors
+            # take its place (in the blog's head tags).
+            start, stop = theme_head.author_meta
+            output = output[:start] + output[stop:]
+            end -= stop - start
+        return output[:end] + head + output[end:]
 
     def _widgets_html(self, shown: frozenset[str], page_url: str) -> str:
         """The widgets of a page, with `PLACEMENT` where their placement's classes go.
@@ -347,6 +356,7 @@ class PageRenderer:
         if listing is not None and (
             (listing.category is not None and self.options.category_feeds)
             or (listing.tag is not None and self.options.tag_feeds)
+            or (listing.author is not None and self.options.author_feeds)
         ):
             term = listing
         blog_home = (
@@ -407,6 +417,7 @@ class PageRenderer:
             self.site.name,
             share_image(image, self.site.url) if image else None,
             list(post.categories),
+            post_people(self.blog, post, self.site.url),
         )
 
     def _post_url(self, post: Post | None, page_url: str) -> str | None:

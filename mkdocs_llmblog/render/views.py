@@ -22,6 +22,7 @@ from mkdocs_llmblog.model import (
     PostDate,
     tag_key,
 )
+from mkdocs_llmblog.render.authors import AuthorView, author_view, post_authors
 from mkdocs_llmblog.render.markers import localize, relative_url
 
 
@@ -111,6 +112,10 @@ class PostView:
     """Trusted HTML (rendered Markdown), links already relative to the page that shows it."""
     has_more: bool
     image: ImageView | None
+    author_profiles: tuple[AuthorView, ...] = ()
+    """The post's authors of the authors file (empty without one: `authors` shows the names)."""
+    card_authors: tuple[AuthorView, ...] = ()
+    """The first `post_excerpt_max_authors` of them, for cards."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,8 @@ class ListView:
     cards: list[str]
     """Each post's card, rendered from `llmblog/partials/post-card.html` (trusted HTML)."""
     pagination: PaginationView | None
+    author: AuthorView | None = None
+    """On an author's page: the profile shown on top."""
 
 
 def cloud_size(count: int, low: int, high: int, steps: int = 5) -> int:
@@ -219,6 +226,10 @@ class ViewMaker:
         self.tags_on_cards = False
         self.tags_index_file: File | None = None
         """The page of all tags (set by the renderer, which knows MkDocs' files)."""
+        self.max_card_authors = 1
+        """`post_excerpt_max_authors`."""
+        self.author_box = True
+        """`author_box`: "About the author" after each post's body."""
 
     def image(self, image: FeaturedImage, page_url: str) -> ImageView:
         """A featured image with its URLs made relative to the page at `page_url`."""
@@ -272,6 +283,8 @@ class ViewMaker:
             excerpt_html=localize(excerpt.html, page_url) if excerpt else "",
             has_more=excerpt.has_more if excerpt else True,
             image=self.image(image, page_url) if image else None,
+            author_profiles=(profiles := post_authors(self.blog, post.authors, page_url)),
+            card_authors=profiles[: self.max_card_authors],
         )
 
     def _reading_time(self, post: Post) -> str | None:
@@ -319,6 +332,8 @@ class ViewMaker:
                 trail.append(tags_index)
         elif listing.period is not None:
             kind_label = self.labels["archive"]
+        elif listing.author is not None:
+            kind_label = self.labels["author"]
         return ListView(
             kind=listing.kind,
             kind_label=kind_label,
@@ -326,6 +341,11 @@ class ViewMaker:
             trail=trail if listing.kind != "index" else [],
             cards=cards,
             pagination=pagination,
+            author=(
+                author_view(self.blog, listing.author, page_url, with_bio=True, size=128)
+                if listing.author is not None and list_page.number == 1
+                else None
+            ),
         )
 
     def _url(self, listing: Listing | None, page_url: str) -> str | None:

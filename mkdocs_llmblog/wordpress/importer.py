@@ -23,6 +23,7 @@ from mkdocs_llmblog.wordpress.archives import (
     old_category_path,
     tag_page_source,
 )
+from mkdocs_llmblog.wordpress.authors import authors_file_source, authors_file_target
 from mkdocs_llmblog.wordpress.comments import CommentTally, archived_comments
 from mkdocs_llmblog.wordpress.convert import convert_body, html_to_inline_markdown, html_to_text
 from mkdocs_llmblog.wordpress.fields import (
@@ -139,6 +140,8 @@ class ImportReport:
     pages_written: list[Path] = field(default_factory=list)
     category_pages: list[Path] = field(default_factory=list)
     """Intro pages written for categories with a description."""
+    authors_file: Path | None = None
+    """The authors file written (`<blog_dir>/.authors.yml`), if any."""
     comments: CommentTally = field(default_factory=CommentTally)
     pinned: int = 0
     """Of the written posts, WordPress's sticky ones, now `pin: true`."""
@@ -189,6 +192,7 @@ def import_export(
         for page in report.pages.all_pages():
             importer.import_page(page)
         importer.write_category_pages()
+        importer.write_authors_file()
         importer.add_archive_redirects()
         if report.pages_written:
             report.page_nav = nav_snippet(report.pages, options.blog_dir)
@@ -253,6 +257,8 @@ class _Importer:
         self.published_dates: list[dt.datetime] = []
         self.used_tags: dict[str, str] = {}
         """Tags of the written posts, by their WordPress nicename."""
+        self.used_authors: dict[str, str] = {}
+        """The written posts' authors: login -> display name."""
         self.attached: dict[str, list[Item]] = {}
         for attachment in sorted(self.attachments.values(), key=lambda item: item.menu_order):
             self.attached.setdefault(attachment.post_parent, []).append(attachment)
@@ -352,6 +358,25 @@ class _Importer:
         if old_path not in self.report.redirects:
             self.report.redirects[old_path] = target
             self.report.redirect_kinds[kind] += 1
+
+    def write_authors_file(self) -> None:
+        """`<blog_dir>/.authors.yml` naming the written posts' authors; an edited one is kept."""
+        if not self.used_authors:
+            return
+        target = authors_file_target(self.options.docs_dir, self.options.blog_dir)
+        files = self.report.files
+        try:
+            files.check(target)
+            if files.exists(target) and not (self.options.force and files.may_overwrite(target)):
+                files.kept.append(target)
+                return
+            text = authors_file_source(self.used_authors)
+            if files.write(target, text.encode("utf-8")) == "written":
+                self.report.authors_file = target
+        except UnsafePath as error:
+            self.report.refused.append(str(error))
+        except OSError as error:
+            self.report.notes.append((str(target), f"{error.strerror or error}; not written"))
 
     def write_category_pages(self) -> None:
         """An intro page for each category of the written posts that WordPress describes."""
@@ -474,7 +499,9 @@ class _Importer:
             meta["tags"] = list(dict.fromkeys(tags))
         if item.creator:
             author = self.export.authors.get(item.creator)
-            meta["authors"] = [author.display_name if author else item.creator]
+            # The login is the post's author id in the authors file, which has the name.
+            self.used_authors[item.creator] = author.display_name if author else item.creator
+            meta["authors"] = [item.creator]
         image = self._featured_image(item, media, label)
         if image is not None:
             meta["image"] = image

@@ -69,6 +69,8 @@ def format_summary(report: ImportReport, *, uploads_given: bool) -> str:
         )
     if report.pinned:
         rows.append(("Sticky posts", f"{report.pinned} (pin: true)"))
+    if report.authors_file is not None:
+        rows.append(("Authors file", str(report.authors_file)))
     if report.category_pages:
         rows.append(("Category pages", f"{len(report.category_pages)} (their descriptions)"))
     if report.redirect_kinds:

@@ -10,7 +10,7 @@ import pytest
 from markupsafe import Markup
 
 from mkdocs_llmblog.render.excerpts import make_portable, plain_text, reading_minutes
-from mkdocs_llmblog.render.head import read_theme_head
+from mkdocs_llmblog.render.head import find_author_meta, read_theme_head
 from mkdocs_llmblog.render.markers import ROOT_MARK
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.themes.material import (
@@ -325,3 +325,26 @@ def test_read_theme_head_takes_a_head_a_snippet_closed_early() -> None:
     assert head.end == html.index("</head>")
     assert head.open_graph
     assert head.canonical
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<head>\n<meta charset="utf-8">\n  <meta name="author" content="Site">\n',
+        "<head><META NAME='Author' CONTENT=\"Site\"/>",
+        '<head>\n<!-- <meta name="author" content="no"> -->\n<meta content="Site" name=" author ">',
+    ],
+)
+def test_find_author_meta_gives_the_offsets_of_the_tag(head: str) -> None:
+    span = find_author_meta(head)
+    assert span is not None
+    tag = head[span[0] : span[1]]
+    assert tag.lower().startswith("<meta")
+    assert tag.endswith(">")
+    assert "Site" in tag
+    assert "no" not in tag
+
+
+def test_find_author_meta_without_one_gives_none() -> None:
+    assert find_author_meta('<head><meta name="description" content="author">') is None
+    assert read_theme_head("<html><head><title>x</title></head><body></body>").author_meta is None
