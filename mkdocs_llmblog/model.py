@@ -164,6 +164,8 @@ class Post:
     """Front matter `pin: true` (Material's key): first on the blog index and category pages."""
     readtime: int | None = None
     """Front matter `readtime` (Material's key): the reading time in minutes, not estimated."""
+    wordpress_id: int | None = None
+    """Front matter `wordpress_id` (written by the WordPress importer): `?p=<id>` leads here."""
     archived_comments: tuple[ArchivedComment, ...] = ()
     """Front matter `comments_archive` (written by the WordPress importer), oldest first."""
     comments: bool = True

@@ -51,6 +51,7 @@ from mkdocs_llmblog.render.renderer import PageRenderer, SiteFacts
 from mkdocs_llmblog.render.templates import SCRIPT, STYLESHEET, TEMPLATES_DIR
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
+from mkdocs_llmblog.render.wordpress_ids import WordPressIds
 from mkdocs_llmblog.sources.authors import authors_file_path, check_post_authors, read_authors
 from mkdocs_llmblog.sources.discovery import read_posts
 from mkdocs_llmblog.sources.markdown import find_first_heading, remove_line
@@ -119,6 +120,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         """Rendered bodies of the posts whose full content goes into feeds."""
         self.signature = ""
         self.cache_dir = ""
+        self.wordpress_ids: WordPressIds | None = None
+        """Pages by WordPress id (`wordpress_id`), for `?p=<id>` on the home page."""
+        self.published_urls: set[str] = set()
 
     def on_startup(self, *, command: Command, dirty: bool) -> None:
         # Defining on_startup keeps this object across `mkdocs serve` rebuilds: state is reset in
@@ -214,7 +218,16 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             self.views.tags_index_file = files.get_file_from_path(blog.tags_index_src_uri)
         self.views.max_card_authors = self.config.post_excerpt_max_authors
         self.views.author_box = self.config.author_box
+        self._collect_wordpress_ids(blog, files, config)
         return files
+
+    def _collect_wordpress_ids(self, blog: Blog, files: Files, config: MkDocsConfig) -> None:
+        """Posts' `wordpress_id`s now; other pages' come with their page events."""
+        ids = self.wordpress_ids = WordPressIds(self.docs_name, config.site_dir, self.dirty)
+        for post in blog.published:
+            if post.wordpress_id is not None:
+                ids.add(post.wordpress_id, blog.post_urls[post.src_uri], post.src_uri)
+        self.published_urls = {file.url for file in files.documentation_pages()}
 
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
@@ -230,6 +243,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if blog is None:
             return markdown
         post = blog.post_for(page.file.src_uri)
+        if post is None and self.wordpress_ids is not None:
+            self.wordpress_ids.add_page(page.meta, page.url, page.file.src_uri)
         if post is not None:
             # A post's body goes into feeds, and its excerpt holds text markers.
             markdown = without_marks(markdown)
@@ -401,7 +416,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     def _on_post_page_head(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.pages is None:
             return output
-        output = self.pages.add_head_tags(output, page)
+        home_tag = self.wordpress_ids.home_tag(page.url) if self.wordpress_ids else ""
+        output = self.pages.add_head_tags(output, page, home_tag if page.is_homepage else "")
         self.pages.release(page)
         return output
 
@@ -423,6 +439,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog, env = self.blog, self.env
         if blog is None or env is None:
             return
+        if self.wordpress_ids is not None:
+            self.wordpress_ids.write(self.published_urls)
         try:
             save_record(self.cache_dir, blog, self.signature, self.config.excerpt_separator)
         except OSError as error:

@@ -68,6 +68,7 @@ def test_published_posts_are_imported_with_their_front_matter(
             "alt": "Brass gears of the engine",
             "caption": "Photo by [Ada](https://example.org/ada)",
         },
+        "wordpress_id": 1,  # wp:post_id: `?p=1` leads here
     }
     cover = docs / "blog/posts/hello-world/cover.jpg"
     assert cover.read_bytes() == (uploads / "2023/05/cover.jpg").read_bytes()
@@ -88,7 +89,7 @@ def test_published_posts_are_imported_with_their_front_matter(
         "Images missing": "1 (listed above)",
         "Authors file": str(docs / "blog" / ".authors.yml"),
         "Category pages": "1 (their descriptions)",
-        "Redirects": "11 (3 posts, 2 categories, 2 tags, 3 dates, 1 feed)",
+        "Redirects": "15 (3 posts, 2 categories, 2 tags, 3 dates, 1 feed, 4 authors)",
         "Pages imported": "1",
     }
 
@@ -255,12 +256,17 @@ def test_the_redirect_map_and_its_snippet(tmp_path: Path, capsys: Capsys) -> Non
         "2023/05/index.md": "blog/archive/2023.md",
         "2023/06/index.md": "blog/archive/2023.md",
         "feed/index.md": "https://example.com/blog/feed.xml",
+        # Each author's archive and its feed lead to the author's page and feed.
+        "author/ada/index.md": "blog/author/ada.md",
+        "author/ada/feed/index.md": "https://example.com/blog/author/ada/feed.xml",
+        "author/charles/index.md": "blog/author/charles.md",
+        "author/charles/feed/index.md": "https://example.com/blog/author/charles/feed.xml",
     }
     redirects = tmp_path / "redirects.yml"
     assert read_yaml(redirects) == redirect_map
     assert redirects.read_text(encoding="utf-8").startswith("# Old WordPress permalinks")
     assert run.out.startswith(
-        f"Redirects: 11 old permalinks mapped in {redirects}.\n"
+        f"Redirects: 15 old permalinks mapped in {redirects}.\n"
         "To serve them, install mkdocs-redirects (pip install mkdocs-redirects) and add it to "
         "the plugins of mkdocs.yml:\n\n"
         "plugins:\n"
@@ -280,7 +286,7 @@ def test_the_redirect_map_can_be_printed_only(tmp_path: Path, capsys: Capsys) ->
 
     assert run.code == 0
     assert not (tmp_path / "redirects.yml").exists()
-    assert run.out.startswith("Redirects: 11 old permalinks mapped below.\n")
+    assert run.out.startswith("Redirects: 15 old permalinks mapped below.\n")
     assert "        2023/06/blocks/index.md: blog/posts/blocks.md\n" in run.out
 
 
@@ -315,7 +321,7 @@ def test_the_time_zone_defaults_to_utc_without_a_config(tmp_path: Path, capsys: 
         "2023-05-01T08:30:00+00:00"
     )
     # No mkdocs.yml to put it beside: the map is printed (without site_url, no feed redirect).
-    assert run.out.startswith("Redirects: 10 old permalinks mapped below.\n")
+    assert run.out.startswith("Redirects: 12 old permalinks mapped below.\n")
     assert list(tmp_path.iterdir()) == [docs]
 
 

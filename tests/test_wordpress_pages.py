@@ -88,7 +88,7 @@ def test_pages_are_written_as_folders_of_their_parents(tmp_path: Path, capsys: C
         "sub.md",  # its parent is a draft: it moves up
     }
     about = read_post(docs / "about.md")
-    assert about.meta == {"title": "About & us", "description": "Who we are"}
+    assert about.meta == {"title": "About & us", "description": "Who we are", "wordpress_id": 10}
     assert "![Gear](about/gear.png)" in about.body
     assert (docs / "about/gear.png").read_bytes() == (uploads / "2023/05/gear.png").read_bytes()
     # A page's link to a post keeps the old address, which the redirects serve.

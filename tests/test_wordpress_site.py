@@ -3,6 +3,7 @@ missing; the old permalinks redirect through mkdocs-redirects."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,8 @@ def test_the_imported_site_builds_strictly_with_its_images(
         ("tag/first-steps", "blog/tag/first-steps"),
         ("2023/05", "blog/archive/2023"),
         ("2023", "blog/archive/2023"),
+        ("author/ada", "blog/author/ada"),
+        ("author/charles", "blog/author/charles"),
     ]:
         redirect = site.site_dir / old / "index.html"
         refresh = only(
@@ -117,6 +120,18 @@ def test_the_imported_site_builds_strictly_with_its_images(
     refresh = only(feed.find("meta", attrs={"http-equiv": "refresh"}))
     assert str(refresh["content"]).endswith("url=https://example.com/blog/feed.xml")
     assert (site.site_dir / "blog/feed.xml").is_file()
+    # `?p=1`, WordPress's address of the post by id, is in the home page's map of ids.
+    ids = json.loads((site.site_dir / "llmblog/wordpress-ids.json").read_text(encoding="utf-8"))
+    assert assert_link_works(site, site.site_dir / "index.html", ids["1"]) == page
+    # WordPress's author archive leads to the author's page, named from the authors file.
+    ada = site.html("blog/author/ada")
+    assert only(ada.select_one(".llmblog-list-title")).get_text(strip=True) == "Ada Lovelace"
+    author_feed = BeautifulSoup(
+        (site.site_dir / "author/ada/feed/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    refresh = only(author_feed.find("meta", attrs={"http-equiv": "refresh"}))
+    assert str(refresh["content"]).endswith("url=https://example.com/blog/author/ada/feed.xml")
+    assert (site.site_dir / "blog/author/ada/feed.xml").is_file()
     # WordPress's category description is the intro of the category's page.
     python = site.html("blog/category/programming/python")
     assert (

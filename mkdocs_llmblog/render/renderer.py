@@ -297,12 +297,13 @@ class PageRenderer:
             return output
         return placed
 
-    def add_head_tags(self, output: str, page: Page) -> str:
-        """Add the blog's head tags before `</head>`, leaving out what the theme wrote."""
+    def add_head_tags(self, output: str, page: Page, extra: str = "") -> str:
+        """Add the blog's head tags (and `extra`) before `</head>`, leaving out what the theme
+        wrote."""
         src_uri = page.file.src_uri
         post = self.blog.post_for(src_uri)
         list_page = self.blog.list_pages_by_src.get(src_uri)
-        if post is None and list_page is None and not self._plain_head().strip():
+        if post is None and list_page is None and not extra and not self._plain_head().strip():
             return output  # Nothing to add (no feeds): the page need not be read.
         theme_head = read_theme_head(output)
         if theme_head.end is None:
@@ -314,7 +315,7 @@ class PageRenderer:
                     "the theme's templates (a custom_dir override?)"
                 )
             return output
-        head = self._head_tags(theme_head, page, post, list_page)
+        head = self._head_tags(theme_head, page, post, list_page) + extra
         end = theme_head.end
         if post is not None and post.authors and theme_head.author_meta is not None:
             # The theme's `<meta name="author">` names the site's author: the post's authors

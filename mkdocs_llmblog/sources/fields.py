@@ -27,6 +27,8 @@ MAX_DESCRIPTION_LENGTH = 100_000
 
 MAX_MINUTES = 10_000
 """The longest reading time a post may state (`readtime`)."""
+MAX_IDENTIFIER = 10**18 - 1
+"""The largest id a post or page may carry (`wordpress_id`): 18 digits."""
 
 
 class PostError(ValueError):
@@ -161,6 +163,18 @@ class FieldReader:
                 key,
                 f"must be a whole number of minutes from 1 to {MAX_MINUTES:,}, not "
                 f"{describe_value(value)}",
+            )
+        return value
+
+    def identifier(self, key: str) -> int | None:
+        """A whole number from 1 to 18 digits, such as the importer's `wordpress_id: 123`."""
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        if type(value) is not int or not 1 <= value <= MAX_IDENTIFIER:
+            raise self.fail(
+                key,
+                f"must be a whole number from 1 to {MAX_IDENTIFIER}, not {describe_value(value)}",
             )
         return value
 

@@ -102,6 +102,7 @@ def read_post(
         draft=fields.flag("draft"),
         pinned=fields.flag("pin"),
         readtime=fields.minutes("readtime"),
+        wordpress_id=fields.identifier("wordpress_id"),
         archived_comments=read_archived_comments(fields, options.zone),
         comments=fields.flag("comments", default=True),
         share=fields.flag("share", default=True),

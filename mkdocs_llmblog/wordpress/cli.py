@@ -205,6 +205,9 @@ def _resolve(args: argparse.Namespace) -> _Plan:
         archive_months=_flag(settings, "archive_months", defaults.archive_months),
         tag_url_format=_setting(settings, "tag_url_format") or defaults.tag_url_format,
         tags=_flag(settings, "tags", defaults.tags),
+        author_url_format=_setting(settings, "author_url_format") or defaults.author_url_format,
+        authors_profiles=_flag(settings, "authors_profiles", defaults.authors_profiles),
+        author_feeds=_flag(settings, "author_feeds", defaults.author_feeds),
     )
     if args.redirects_file == PRINT:
         redirects_file = None

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from mkdocs_llmblog.config import option_default
 from mkdocs_llmblog.layout.urls import post_path
+from mkdocs_llmblog.sources.legacy_ids import wordpress_item_id
 from mkdocs_llmblog.sources.slugs import make_slug
 from mkdocs_llmblog.wordpress.archives import (
     ArchiveFormats,
@@ -23,6 +24,7 @@ from mkdocs_llmblog.wordpress.archives import (
     old_category_path,
     tag_page_source,
 )
+from mkdocs_llmblog.wordpress.author_archives import author_redirects
 from mkdocs_llmblog.wordpress.authors import authors_file_source, authors_file_target
 from mkdocs_llmblog.wordpress.comments import CommentTally, archived_comments
 from mkdocs_llmblog.wordpress.convert import convert_body, html_to_inline_markdown, html_to_text
@@ -97,6 +99,9 @@ class ImportOptions:
     archive_months: bool = bool(option_default("archive_months"))
     tag_url_format: str = str(option_default("tag_url_format"))
     tags: bool = bool(option_default("tags"))
+    author_url_format: str = str(option_default("author_url_format"))
+    authors_profiles: bool = bool(option_default("authors_profiles"))
+    author_feeds: bool = bool(option_default("author_feeds"))
 
     @property
     def formats(self) -> ArchiveFormats:
@@ -327,6 +332,9 @@ class _Importer:
             self.report.unsafe += [(label, url) for url in body.unsafe]
             self.report.notes += [(label, note) for note in body.notes]
             front_matter: dict[str, Any] = {"title": page.title}
+            page_id = wordpress_item_id(page.item.post_id)
+            if page_id is not None:
+                front_matter["wordpress_id"] = page_id
             description = html_to_text(page.item.excerpt)
             if description:
                 front_matter["description"] = description
@@ -409,7 +417,7 @@ class _Importer:
                 self.report.notes.append((label, f"{error.strerror or error}; not written"))
 
     def add_archive_redirects(self) -> None:
-        """Redirects for WordPress's category, tag, date and feed addresses."""
+        """Redirects for WordPress's category, tag, date, author and feed addresses."""
         formats = self.options.formats
         if formats.categories:
             for full_name, nicename in sorted(self.used_categories.items()):
@@ -426,6 +434,16 @@ class _Importer:
             self._redirect(old_path, target, "dates")
         for old_path, target in feed_redirect(self.options.site_url, formats.blog_dir).items():
             self._redirect(old_path, target, "feed")
+        if self.options.authors_profiles:
+            authors = author_redirects(
+                self.used_authors,
+                formats.blog_dir,
+                self.options.author_url_format,
+                self.options.site_url,
+                self.options.author_feeds,
+            )
+            for old_path, target in authors.items():
+                self._redirect(old_path, target, "authors")
 
     def _write_post(self, post: _PlannedPost, target: Path, label: str) -> None:
         """Write the post, unless its file is there and not the importer's to overwrite."""
@@ -513,6 +531,9 @@ class _Importer:
                 meta["comments_archive"] = archive
         if post.draft:
             meta["draft"] = True
+        wordpress_id = wordpress_item_id(item.post_id)
+        if wordpress_id is not None:
+            meta["wordpress_id"] = wordpress_id  # `?p=<id>` leads here (see docs/wordpress.md)
         return meta
 
     def _category(self, nicename: str, name: str) -> str:

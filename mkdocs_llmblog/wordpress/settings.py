@@ -39,6 +39,9 @@ class SiteSettings:
     archive_months: bool | None = None
     tag_url_format: str | None = None
     tags: bool | None = None
+    author_url_format: str | None = None
+    authors_profiles: bool | None = None
+    author_feeds: bool | None = None
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -96,6 +99,10 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         archive_months=_flag(options, "archive_months"),
         tag_url_format=_text(options, "tag_url_format"),
         tags=_flag(options, "tags"),
+        author_url_format=_text(options, "author_url_format")
+        or _text(options, "authors_profiles_url_format"),
+        authors_profiles=_flag(options, "authors_profiles"),
+        author_feeds=_flag(options, "author_feeds"),
     )
 
 
