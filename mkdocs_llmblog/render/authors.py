@@ -89,10 +89,13 @@ def _copies(blog: Blog, author: Author, size: int, page_url: str) -> tuple[str |
     one = relative_url(one, page_url)
     if two is None:
         return one, None
-    return (
-        one,
-        f"{quote(one, safe='/:.%-_~')} 1x, {quote(relative_url(two, page_url), safe='/:.%-_~')} 2x",
-    )
+    return one, f"{_srcset_safe(one)} 1x, {_srcset_safe(relative_url(two, page_url))} 2x"
+
+
+def _srcset_safe(url: str) -> str:
+    """A URL that a `srcset` cannot split: its spaces and commas percent-encoded (the plugin's
+    own markers, which pages replace later, are left as they are)."""
+    return url.replace(" ", "%20").replace(",", "%2C")
 
 
 def post_authors(blog: Blog, ids: tuple[str, ...], page_url: str) -> tuple[AuthorView, ...]:
