@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
@@ -35,6 +36,7 @@ from mkdocs_llmblog.images.planner import (
     start_image_work,
 )
 from mkdocs_llmblog.layout import BuildMode, lay_out_blog
+from mkdocs_llmblog.layout.instances import check_blog_dirs, page_owner, record_folder_name
 from mkdocs_llmblog.layout.navigation import prune_posts
 from mkdocs_llmblog.model import Blog, Excerpt, tag_key
 from mkdocs_llmblog.render.embeds import Embed, EmbedError, find_embeds
@@ -92,7 +94,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     | `on_post_build` | -50 | writes the dirty-build record and the feeds | after other plugins' post_build, so nothing removes the feeds |
     """
 
-    supports_multiple_instances = False
+    supports_multiple_instances = True
+    """Several blogs in one site: see `layout.instances`."""
 
     def __init__(self) -> None:
         self.command: Command = "build"
@@ -120,6 +123,10 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         """Rendered bodies of the posts whose full content goes into feeds."""
         self.signature = ""
         self.cache_dir = ""
+        self.record_dir = ""
+        """Where this blog's dirty-build record is kept (one per blog in a site of several)."""
+        self.instances: list[LlmBlogPlugin] = [self]
+        """The site's enabled `llmblog` instances, in `plugins:` order; the first is primary."""
         self.wordpress_ids: WordPressIds | None = None
         """Pages by WordPress id (`wordpress_id`), for `?p=<id>` on the home page."""
         self.published_urls: set[str] = set()
@@ -142,6 +149,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.reset()
         if not self.config.enabled:
             return config
+        self.instances = [
+            plugin
+            for plugin in config.plugins.values()
+            if isinstance(plugin, LlmBlogPlugin) and plugin.config.enabled
+        ] or [self]
+        check_blog_dirs([instance.config.blog_dir for instance in self.instances])
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
@@ -184,6 +197,10 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         )
         self._check_recent_posts_category(blog)
         self.cache_dir = cache_root(config, self.config)
+        self.record_dir = self.cache_dir
+        if len(self.instances) > 1:
+            folder = record_folder_name(self.config.blog_dir)
+            self.record_dir = os.path.join(self.cache_dir, folder)
         planner = FeaturedImagePlanner(files, config, self.config, self.cache_dir)
         planner.plan_avatars(blog.authors.values(), f"{self.docs_name}/{authors_path}")
         self.image_plan = planner.plan_posts(blog.published)
@@ -203,7 +220,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             prepare_dirty_build(
                 blog,
                 files,
-                load_record(self.cache_dir),
+                load_record(self.record_dir),
                 self.signature,
                 self.config.excerpt_separator,
                 always_render=self.feed_src_uris,
@@ -222,7 +239,17 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         return files
 
     def _collect_wordpress_ids(self, blog: Blog, files: Files, config: MkDocsConfig) -> None:
-        """Posts' `wordpress_id`s now; other pages' come with their page events."""
+        """Posts' `wordpress_id`s now; other pages' come with their page events. One map for
+        the site: the first blog's, which the others' posts join (its on_files ran first)."""
+        primary = self.instances[0]
+        if primary is not self and primary.wordpress_ids is not None:
+            self.wordpress_ids = None
+            for post in blog.published:
+                if post.wordpress_id is not None:
+                    primary.wordpress_ids.add(
+                        post.wordpress_id, blog.post_urls[post.src_uri], post.src_uri
+                    )
+            return
         ids = self.wordpress_ids = WordPressIds(self.docs_name, config.site_dir, self.dirty)
         for post in blog.published:
             if post.wordpress_id is not None:
@@ -248,7 +275,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if post is not None:
             # A post's body goes into feeds, and its excerpt holds text markers.
             markdown = without_marks(markdown)
-        markdown = self._take_embeds(markdown, page, blog)
+        if self._handles(page):
+            markdown = self._take_embeds(markdown, page, blog)
         if post is None:
             return markdown
         self._title_for_theme(page, post.title)
@@ -258,6 +286,23 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             if heading is not None:
                 markdown = remove_line(markdown, heading.line_index)
         return markdown
+
+    def _owned_elsewhere(self, page: Page) -> bool:
+        """Whether `page` is another blog's (its head tags are that blog's to write)."""
+        blogs = [i.blog for i in self.instances if i.blog is not None]
+        owner = page_owner(page.file.src_uri, blogs)
+        return owner is not None and blogs[owner] is not self.blog
+
+    def _handles(self, page: Page) -> bool:
+        """Whether this blog renders its parts (widgets, embedded lists) into `page`: its own
+        pages; the pages of no blog are the first blog's."""
+        if len(self.instances) == 1:
+            return True
+        blogs = [i.blog for i in self.instances if i.blog is not None]
+        owner = page_owner(page.file.src_uri, blogs)
+        if owner is None:
+            return self.instances[0] is self
+        return blogs[owner] is self.blog
 
     @staticmethod
     def _title_for_theme(page: Page, title: str) -> None:
@@ -394,6 +439,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     ) -> TemplateContext | None:
         if self.pages is None:
             return context
+        if not self._handles(page):
+            self.page_widgets = frozenset()  # Another blog's page (or, for the first, none's).
+            return context
         embeds = self.embeds_by_src.pop(page.file.src_uri, [])
         data, self.page_widgets = self.pages.render_content(page, context, embeds)
         if data is not None:
@@ -414,7 +462,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     # are seen, and not written twice.
     @event_priority(-100)
     def _on_post_page_head(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.pages is None:
+        if self.pages is None or (not self._handles(page) and self._owned_elsewhere(page)):
             return output
         home_tag = self.wordpress_ids.home_tag(page.url) if self.wordpress_ids else ""
         output = self.pages.add_head_tags(output, page, home_tag if page.is_homepage else "")
@@ -426,7 +474,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        if template_name != "404.html" or self.pages is None:
+        if template_name != "404.html" or self.pages is None or self.instances[0] is not self:
             return output_content
         base_path = urlsplit(config.site_url or "/").path or "/"
         # Material names its search plugin `material/search`.
@@ -442,7 +490,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         if self.wordpress_ids is not None:
             self.wordpress_ids.write(self.published_urls)
         try:
-            save_record(self.cache_dir, blog, self.signature, self.config.excerpt_separator)
+            save_record(self.record_dir, blog, self.signature, self.config.excerpt_separator)
         except OSError as error:
             log.warning(
                 f"Could not write the build record into the cache folder {self.cache_dir} "
