@@ -135,6 +135,17 @@ class Author:
     """Markdown, rendered with any HTML escaped."""
 
 
+@dataclass(frozen=True)
+class LinkItem:
+    """One item of a post's `links` (Material's key): a link (`target` set) or a section
+    (`children` set)."""
+
+    title: str | None
+    """As written; None for a bare path, titled from its page when the site is built."""
+    target: str | None = None
+    children: tuple[LinkItem, ...] = ()
+
+
 @dataclass(slots=True)
 class Post:
     """One blog post, as its front matter and source describe it (filled in `on_files`)."""
@@ -164,6 +175,8 @@ class Post:
     """Front matter `pin: true` (Material's key): first on the blog index and category pages."""
     readtime: int | None = None
     """Front matter `readtime` (Material's key): the reading time in minutes, not estimated."""
+    links: tuple[LinkItem, ...] = ()
+    """Front matter `links` (Material's key): the "Related links" after the post."""
     wordpress_id: int | None = None
     """Front matter `wordpress_id` (written by the WordPress importer): `?p=<id>` leads here."""
     archived_comments: tuple[ArchivedComment, ...] = ()

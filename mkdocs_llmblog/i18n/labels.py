@@ -35,6 +35,7 @@ ENGLISH: dict[str, str] = {
     "blog_widgets": "Blog",
     "recent_posts": "Recent posts",
     "related_posts": "Related posts",
+    "related_links": "Related links",
     "previous_post": "Previous post",
     "next_post": "Next post",
     "more_posts": "More posts",

@@ -40,6 +40,7 @@ from mkdocs_llmblog.render.markers import (
     relative_url,
 )
 from mkdocs_llmblog.render.not_found import add_after_heading
+from mkdocs_llmblog.render.related_links import RelatedLinks
 from mkdocs_llmblog.render.templates import TEMPLATES_DIR, render_fragment
 from mkdocs_llmblog.render.titles import theme_text
 from mkdocs_llmblog.render.views import ViewMaker
@@ -87,6 +88,7 @@ class PageRenderer:
         self.views = views
         self.env = env
         self.files = files
+        self.related_links = RelatedLinks(files, site.docs_name, blog)
         self.options = options
         self.labels = labels
         self.slots = slots
@@ -155,6 +157,7 @@ class PageRenderer:
                 "show_tags": not self.site.theme_shows_tags,
                 "comments": self.conversation.comments(post),
                 "author_box": views.author_box,
+                "related_links": self.related_links.views(post, page.url) if post.links else (),
             }
             template = "llmblog/post.html"
         elif src_uri == self.blog.tags_index_src_uri:

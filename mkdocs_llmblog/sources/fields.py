@@ -10,12 +10,14 @@ from mkdocs_llmblog.model import (
     XML_FORBIDDEN_RE,
     CategoryNameError,
     ImageSpec,
+    LinkItem,
     PostDate,
     category_full_name,
     shorten,
     without_xml_forbidden,
 )
 from mkdocs_llmblog.sources.dates import DateError, parse_post_date
+from mkdocs_llmblog.sources.links import LinksError, parse_links
 
 MAX_NAMES = 100
 """At most this many categories, tags or authors a post: every category page shows the post's
@@ -165,6 +167,12 @@ class FieldReader:
                 f"{describe_value(value)}",
             )
         return value
+
+    def links(self) -> tuple[LinkItem, ...]:
+        try:
+            return parse_links(self.meta.get("links"))
+        except LinksError as error:
+            raise self.fail("links", str(error)) from None
 
     def identifier(self, key: str) -> int | None:
         """A whole number from 1 to 18 digits, such as the importer's `wordpress_id: 123`."""

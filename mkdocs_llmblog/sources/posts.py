@@ -103,6 +103,7 @@ def read_post(
         pinned=fields.flag("pin"),
         readtime=fields.minutes("readtime"),
         wordpress_id=fields.identifier("wordpress_id"),
+        links=fields.links(),
         archived_comments=read_archived_comments(fields, options.zone),
         comments=fields.flag("comments", default=True),
         share=fields.flag("share", default=True),
