@@ -228,13 +228,18 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         # Copies are written in other processes while MkDocs renders the pages.
         self.image_work = start_image_work(self.image_plan, self.config.image_workers)
         self.views = ViewMaker(
-            blog, self.dates, self.labels, self.config.reading_time, self.config.image_sizes
+            blog,
+            self.dates,
+            self.labels,
+            self.config.reading_time,
+            self.config.image_sizes,
+            tags_on_cards=self.config.tags_on_cards,
+            tags_index_file=files.get_file_from_path(blog.tags_index_src_uri)
+            if blog.tags_index_src_uri
+            else None,
+            max_card_authors=self.config.post_excerpt_max_authors,
+            author_box=self.config.author_box,
         )
-        self.views.tags_on_cards = self.config.tags_on_cards
-        if blog.tags_index_src_uri:
-            self.views.tags_index_file = files.get_file_from_path(blog.tags_index_src_uri)
-        self.views.max_card_authors = self.config.post_excerpt_max_authors
-        self.views.author_box = self.config.author_box
         self._collect_wordpress_ids(blog, files, config)
         return files
 

@@ -216,6 +216,11 @@ class ViewMaker:
         labels: dict[str, str],
         reading_time: bool,
         image_sizes: str,
+        *,
+        tags_on_cards: bool = False,
+        tags_index_file: File | None = None,
+        max_card_authors: int = 1,
+        author_box: bool = True,
     ) -> None:
         self.blog = blog
         self.dates = dates
@@ -223,12 +228,12 @@ class ViewMaker:
         self.reading_time = reading_time
         self.image_sizes = image_sizes
         self.date_views: dict[PostDate, DateView] = {}
-        self.tags_on_cards = False
-        self.tags_index_file: File | None = None
-        """The page of all tags (set by the renderer, which knows MkDocs' files)."""
-        self.max_card_authors = 1
+        self.tags_on_cards = tags_on_cards
+        self.tags_index_file = tags_index_file
+        """The page of all tags, where the blog has one."""
+        self.max_card_authors = max_card_authors
         """`post_excerpt_max_authors`."""
-        self.author_box = True
+        self.author_box = author_box
         """`author_box`: "About the author" after each post's body."""
 
     def image(self, image: FeaturedImage, page_url: str) -> ImageView:
