@@ -329,3 +329,35 @@ def test_widget_headings_are_where_a_reader_finds_them(
     finally:
         reader.close()
     assert misplaced == [], "\n".join(misplaced)
+
+
+AUTHORS_POST = "blog/2025/05/14/how-open-model-communities-actually-work/"
+
+
+@pytest.mark.parametrize("device", sorted(WIDTHS))
+def test_avatars_are_round_squares_of_their_size_on_every_theme(
+    browser: Any, served: Served, device: str
+) -> None:
+    """The themes' own image rules (borders, padding, margins) leave the avatars alone."""
+    reader = _reader(browser, device, "light")
+    try:
+        _open(reader, served.url + AUTHORS_POST)
+        shapes = reader.page.evaluate(
+            """() => [...document.querySelectorAll("img.llmblog-avatar")].map(img => {
+                 const r = img.getBoundingClientRect(), s = getComputedStyle(img);
+                 return {w: r.width, h: r.height, radius: s.borderTopLeftRadius,
+                         border: s.borderTopWidth, padding: s.paddingTop,
+                         loaded: img.naturalWidth, box: !!img.closest(".llmblog-author-box")};
+               })"""
+        )
+    finally:
+        reader.close()
+    assert any(shape["box"] for shape in shapes)
+    assert any(not shape["box"] for shape in shapes)  # the bylines' small ones
+    for shape in shapes:
+        assert shape["loaded"] > 0, shape
+        assert shape["w"] == pytest.approx(shape["h"], abs=0.5), shape
+        assert shape["w"] == pytest.approx(64 if shape["box"] else 24, abs=8), shape
+        assert shape["radius"] == "50%", shape
+        assert shape["border"] == "0px", shape
+        assert shape["padding"] == "0px", shape
