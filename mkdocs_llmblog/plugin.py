@@ -292,6 +292,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
                 markdown = remove_line(markdown, heading.line_index)
         return markdown
 
+    def _feed_title(self, config: MkDocsConfig) -> str | None:
+        """In a site of several blogs, each blog's feeds are titled with the blog's title."""
+        if len(self.instances) == 1 or self.blog is None or self.blog.index is None:
+            return None
+        return f"{config.site_name} \u2013 {self.blog.index.title}"
+
     def _owned_elsewhere(self, page: Page) -> bool:
         """Whether `page` is another blog's (its head tags are that blog's to write)."""
         blogs = [i.blog for i in self.instances if i.blog is not None]
@@ -415,6 +421,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             docs_name=self.docs_name,
             language=self.language,
             theme_shows_tags=material_tags_plugin_on(dict(config.plugins)),
+            feed_title=self._feed_title(config),
         )
         placer = WidgetPlacer.for_theme(config.theme, self.config.widgets_sidebar)
         self.pages = PageRenderer(
@@ -518,6 +525,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             language=self.language.replace("_", "-"),
             site_dir=config.site_dir,
             author_feeds=self.config.author_feeds,
+            feed_title=self._feed_title(config),
         )
         written = FeedWriter(blog, settings, env).write_all(self.post_bodies)
         write_feed_folder_sitemaps(config.theme, config.site_dir, written)

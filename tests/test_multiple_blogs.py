@@ -113,6 +113,15 @@ def test_each_blog_writes_its_own_feeds(tmp_path: Path) -> None:
 
     assert feed_titles("blog/feed.xml") == ["An essay", "Some notes"]
     assert feed_titles("news/feed.xml") == ["A release"]
+    # Each feed is titled with its blog, so a reader subscribed to both tells them apart.
+    channel = ET.parse(site.site_dir / "news/feed.xml").getroot().find("channel")
+    assert channel is not None
+    assert channel.findtext("title") == "Test blog \u2013 News"
+    home_feeds = [
+        str(link["title"])
+        for link in site.html("").select('link[rel="alternate"][type="application/rss+xml"]')
+    ]
+    assert home_feeds == ["Test blog \u2013 Blog (RSS)", "Test blog \u2013 News (RSS)"]
     page = "news/2024/06/01/a-release/"
     news_links = [
         posixpath.normpath(posixpath.join(page, str(link["href"])))

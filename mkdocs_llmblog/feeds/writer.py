@@ -117,6 +117,8 @@ class FeedSettings:
     term_formats: list[str] | None = None
     """The formats of each category's and tag's feeds (default RSS only)."""
     author_feeds: bool = True
+    feed_title: str | None = None
+    """The feeds' title, where it is not `site_name` (a site of several blogs)."""
 
 
 def json_person(person: Person) -> dict[str, str]:
@@ -142,6 +144,10 @@ class FeedWriter:
         )
         self.entries: dict[str, FeedEntryView] = {}
 
+    @property
+    def _title(self) -> str:
+        return self.settings.feed_title or self.settings.site_name
+
     def write_all(self, bodies: dict[str, str]) -> list[str]:
         """Write the blog's feeds and each category's and tag's; return the paths written."""
         written = []
@@ -149,26 +155,26 @@ class FeedWriter:
         if index is not None:
             base = index.base_path
             written += self._write_feed(
-                base, self.settings.site_name, self.blog.published, bodies, self.settings.formats
+                base, self._title, self.blog.published, bodies, self.settings.formats
             )
         formats = self.settings.term_formats or ["rss"]
         if self.settings.author_feeds:
             for listing in self.blog.author_listings.values():
                 if listing.author is not None:
-                    title = f"{self.settings.site_name} \u2013 {listing.author.name}"
+                    title = f"{self._title} \u2013 {listing.author.name}"
                     posts = [page_post for page in listing.pages for page_post in page.posts]
                     written += self._write_feed(listing.base_path, title, posts, bodies, formats)
         for full_name, listing in self.blog.category_listings.items():
             if listing.category is None or not self.settings.category_feeds:
                 continue
-            title = f"{self.settings.site_name} \u2013 {full_name}"
+            title = f"{self._title} \u2013 {full_name}"
             written += self._write_feed(
                 listing.base_path, title, listing.category.posts, bodies, formats
             )
         for listing in self.blog.tag_listings.values():
             if listing.tag is None or not self.settings.tag_feeds:
                 continue
-            title = f"{self.settings.site_name} \u2013 #{listing.tag.name}"
+            title = f"{self._title} \u2013 #{listing.tag.name}"
             written += self._write_feed(
                 listing.base_path, title, listing.tag.posts, bodies, formats
             )

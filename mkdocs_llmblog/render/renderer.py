@@ -67,6 +67,8 @@ class SiteFacts:
     language: str = "en"
     theme_shows_tags: bool = False
     """Material's own tags plugin prints each page's tags: the blog does not repeat them."""
+    feed_title: str | None = None
+    """The title of the blog's feeds, where it is not `name` (a site of several blogs)."""
 
 
 class PageRenderer:
@@ -371,7 +373,7 @@ class PageRenderer:
         feeds = feed_links(
             self.blog,
             self.feed_formats,
-            self.site.name,
+            self.site.feed_title or self.site.name,
             page.url,
             term,
             list(self.options.term_feed_formats),
@@ -407,7 +409,8 @@ class PageRenderer:
     def _plain_head(self) -> str:
         """The head tags of most pages (only the feed links): rendered once, portable."""
         if self.plain_head is None:
-            feeds = feed_links(self.blog, self.feed_formats, self.site.name, PORTABLE, None)
+            title = self.site.feed_title or self.site.name
+            feeds = feed_links(self.blog, self.feed_formats, title, PORTABLE, None)
             data = {"feeds": feeds if self.feed_formats else [], "article": None}
             self.plain_head = render_fragment(self.env, "llmblog/head.html", {}, data)
         return self.plain_head
