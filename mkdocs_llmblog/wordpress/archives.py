@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from mkdocs_llmblog.layout.categories import category_slug
 from mkdocs_llmblog.layout.tags import tag_slug
+from mkdocs_llmblog.wordpress.redirects import redirect_segment
 from mkdocs_llmblog.wordpress.wxr import CategoryDefinition
 
 MAX_PARENTS = 10
@@ -49,8 +50,9 @@ def tag_page_source(formats: ArchiveFormats, name: str) -> str:
     return f"{formats.blog_dir}/{formats.tag_url_format.format(slug=tag_slug(name))}.md"
 
 
-def old_category_path(nicename: str, definitions: Mapping[str, CategoryDefinition]) -> str:
-    """WordPress's address of a category, as a redirect source: `category/parent/child/index.md`."""
+def old_category_path(nicename: str, definitions: Mapping[str, CategoryDefinition]) -> str | None:
+    """WordPress's address of a category, as a redirect source: `category/parent/child/index.md`;
+    None if a nicename on the way cannot be a folder (`redirect_segment`)."""
     names = [nicename]
     seen = {nicename}
     parent = definitions[nicename].parent if nicename in definitions else ""
@@ -58,7 +60,10 @@ def old_category_path(nicename: str, definitions: Mapping[str, CategoryDefinitio
         seen.add(parent)
         names.append(parent)
         parent = definitions[parent].parent
-    return "category/" + "/".join(reversed(names)) + "/index.md"
+    segments = [redirect_segment(name) for name in reversed(names)]
+    if any(segment is None for segment in segments):
+        return None
+    return "category/" + "/".join(str(segment) for segment in segments) + "/index.md"
 
 
 def date_redirects(formats: ArchiveFormats, dates: Iterable[dt.datetime]) -> dict[str, str]:

@@ -41,7 +41,13 @@ from mkdocs_llmblog.wordpress.fields import (
 from mkdocs_llmblog.wordpress.files import ImportFiles, UnsafePath, remove_leftovers
 from mkdocs_llmblog.wordpress.media import MediaTally, PostMedia, Uploads, site_host
 from mkdocs_llmblog.wordpress.pages import PagePlan, PlannedPage, nav_snippet, plan_pages
-from mkdocs_llmblog.wordpress.redirects import has_control_characters, old_page_path, old_page_url
+from mkdocs_llmblog.wordpress.redirects import (
+    has_control_characters,
+    old_page_path,
+    old_page_url,
+    redirect_segment,
+    redirects_over_pages,
+)
 from mkdocs_llmblog.wordpress.shortcodes import GalleryImage
 from mkdocs_llmblog.wordpress.writer import render_post
 from mkdocs_llmblog.wordpress.wxr import Export, Item
@@ -199,6 +205,7 @@ def import_export(
         importer.write_category_pages()
         importer.write_authors_file()
         importer.add_archive_redirects()
+        importer.drop_redirects_over_pages()
         if report.pages_written:
             report.page_nav = nav_snippet(report.pages, options.blog_dir)
     finally:
@@ -261,6 +268,8 @@ class _Importer:
         """Full names of the written posts' categories -> their WordPress nicename."""
         self.published_dates: list[dt.datetime] = []
         self.used_tags: dict[str, str] = {}
+        self.redirect_kind: dict[str, str] = {}
+        """The kind of each redirect (posts, pages, ...), by old address."""
         """Tags of the written posts, by their WordPress nicename."""
         self.used_authors: dict[str, str] = {}
         """The written posts' authors: login -> display name."""
@@ -366,6 +375,7 @@ class _Importer:
         if old_path not in self.report.redirects:
             self.report.redirects[old_path] = target
             self.report.redirect_kinds[kind] += 1
+            self.redirect_kind[old_path] = kind
 
     def write_authors_file(self) -> None:
         """`<blog_dir>/.authors.yml` naming the written posts' authors; an edited one is kept."""
@@ -422,14 +432,24 @@ class _Importer:
         if formats.categories:
             for full_name, nicename in sorted(self.used_categories.items()):
                 old_path = old_category_path(nicename, self.export.categories)
+                if old_path is None:
+                    self.report.notes.append(
+                        (f"category {shorten(full_name)}", "its old address cannot be a folder "
+                         f"({shorten(nicename)}); not redirected")
+                    )  # fmt: skip
+                    continue
                 self._redirect(old_path, category_page_source(formats, full_name), "categories")
         if formats.tags:
-            seen: set[str] = set()
             for nicename, name in sorted(self.used_tags.items()):
                 target = tag_page_source(formats, name)
-                if target not in seen and "/" not in nicename and nicename not in (".", ".."):
-                    seen.add(target)
-                    self._redirect(f"tag/{nicename}/index.md", target, "tags")
+                segment = redirect_segment(nicename)
+                if segment is None:
+                    self.report.notes.append(
+                        (f"tag {shorten(name)}", "its old address cannot be a folder "
+                         f"({shorten(nicename)}); not redirected")
+                    )  # fmt: skip
+                else:
+                    self._redirect(f"tag/{segment}/index.md", target, "tags")
         for old_path, target in date_redirects(formats, self.published_dates).items():
             self._redirect(old_path, target, "dates")
         for old_path, target in feed_redirect(self.options.site_url, formats.blog_dir).items():
@@ -444,6 +464,22 @@ class _Importer:
             )
             for old_path, target in authors.items():
                 self._redirect(old_path, target, "authors")
+
+    def drop_redirects_over_pages(self) -> None:
+        """No redirect where a page of the site is now: mkdocs-redirects would write over it."""
+        docs_dir = self.options.docs_dir
+        sources = [
+            path.relative_to(docs_dir).as_posix()
+            for path in docs_dir.rglob("*.md")
+            if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+        ]
+        for old_path in redirects_over_pages(self.report.redirects, sources):
+            target = self.report.redirects.pop(old_path)
+            self.report.redirect_kinds[self.redirect_kind[old_path]] -= 1
+            self.report.notes.append(
+                (f"/{old_page_url(old_path)}/", f"a page of the site is at this old address "
+                 f"now; not redirected to {shorten(target)}")
+            )  # fmt: skip
 
     def _write_post(self, post: _PlannedPost, target: Path, label: str) -> None:
         """Write the post, unless its file is there and not the importer's to overwrite."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -17,6 +17,23 @@ _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def has_control_characters(permalink: str) -> bool:
     """Whether a permalink, percent-decoded, holds NUL or other control characters."""
     return _CONTROL_RE.search(unquote(permalink)) is not None
+
+
+def redirect_segment(nicename: str) -> str | None:
+    """A WordPress nicename as one folder of a redirect source, or None if it cannot be one.
+
+    WordPress percent-encodes nicenames of other scripts (`%e6%97%a5`); a web server decodes
+    the address a reader asks for, so the redirect is written at the decoded name. A nicename
+    that decodes to nothing, to `.` or `..`, or to text with a slash, a backslash, a control
+    character or spaces around it would write outside its folder or where no address leads:
+    None.
+    """
+    segment = unquote(nicename)
+    if segment.strip() in ("", ".", "..") or "/" in segment or "\\" in segment:
+        return None
+    if _CONTROL_RE.search(segment) or segment != segment.strip():
+        return None
+    return segment
 
 
 def old_page_path(permalink: str, home_url: str) -> str | None:
@@ -50,6 +67,23 @@ def old_page_path(permalink: str, home_url: str) -> str | None:
 def old_page_url(old_path: str) -> str:
     """The URL path an old page is served at: `2023/05/hello/index.md` -> `2023/05/hello`."""
     return old_path.removesuffix("/index.md").removesuffix(".md")
+
+
+def page_url(source: str) -> str:
+    """The URL path MkDocs serves a page source at: `about.md` and `about/index.md` -> `about`."""
+    stem = source.removesuffix(".md")
+    for index in ("index", "README"):
+        if stem == index:
+            return ""
+        stem = stem.removesuffix("/" + index)
+    return stem
+
+
+def redirects_over_pages(redirect_map: Mapping[str, str], page_sources: Iterable[str]) -> list[str]:
+    """The old addresses of `redirect_map` where a page of the site is served now: a redirect
+    written there by mkdocs-redirects would replace the page."""
+    served = {page_url(source) for source in page_sources}
+    return [old for old in redirect_map if old_page_url(old) in served]
 
 
 def render_redirect_map(redirect_map: Mapping[str, str], export_name: str) -> str:

@@ -73,8 +73,8 @@ def format_summary(report: ImportReport, *, uploads_given: bool) -> str:
         rows.append(("Authors file", str(report.authors_file)))
     if report.category_pages:
         rows.append(("Category pages", f"{len(report.category_pages)} (their descriptions)"))
-    if report.redirect_kinds:
-        kinds = ", ".join(f"{count} {kind}" for kind, count in report.redirect_kinds.items())
+    if +report.redirect_kinds:
+        kinds = ", ".join(f"{count} {kind}" for kind, count in (+report.redirect_kinds).items())
         rows.append(("Redirects", f"{sum(report.redirect_kinds.values())} ({kinds})"))
     pages_skipped = len(report.pages.skipped)
     if report.pages_written or pages_skipped:

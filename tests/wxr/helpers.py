@@ -95,9 +95,10 @@ def wxr_item(
     excerpt: str = "",
     sticky: bool = False,
     categories: tuple[str, ...] = (),
+    raw_terms: str = "",
 ) -> str:
     """One `<item>` of a post (or a page...), for exports written in a test; `categories` are
-    nicenames, named as they are."""
+    nicenames, named as they are; `raw_terms` more `<category>` elements, written as given."""
     postmeta = "".join(
         f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{value}</wp:meta_value>"
         "</wp:postmeta>"
@@ -125,7 +126,7 @@ def wxr_item(
       <wp:menu_order>{menu_order}</wp:menu_order>
       <wp:post_password>{password}</wp:post_password>
       <wp:is_sticky>{int(sticky)}</wp:is_sticky>
-      {terms}
+      {terms}{raw_terms}
       {postmeta}
     </item>"""
 
