@@ -3,13 +3,17 @@ as threads under the post, escaped, on every theme."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from mkdocs_llmblog.model import ArchivedComment, PostDate
+from mkdocs_llmblog.render.conversation import comment_threads
 from mkdocs_llmblog.render.reader_text import render_reader_markdown
+from mkdocs_llmblog.render.views import DateView
 from tests.sitebuilder import BuiltSite, build_site, post
 from tests.wxr.helpers import new_site, read_post, run_cli, write_wxr
 
@@ -237,3 +241,122 @@ def test_reader_markdown_keeps_paragraphs_and_escapes_html() -> None:
     assert "<img" not in html
     assert "javascript:" not in html
     assert '<a href="https://a.b/" rel="nofollow ugc noopener">ok</a>' in html
+
+
+# Comments an export holds that would break the build, or lose their threads.
+
+AWKWARD_COMMENTS = [
+    comment(10, "Late parent", "Answered before it was written.", date="2024-02-05 10:00:00"),
+    comment(11, "Early reply", "A reply dated before its parent.", parent=10),
+    comment(12, "Empty", ""),
+    comment(13, "Blank", "<p> </p>"),
+    comment(14, "Reply to empty", "Still shown.", parent=12, date="2024-02-06 10:00:00"),
+    comment(15, "Long", "x" * 100_001),
+    comment(16, "Loop a", "I answer b.", parent=17, date="2024-02-07 10:00:00"),
+    comment(17, "Loop b", "I answer a.", parent=16, date="2024-02-07 11:00:00"),
+    comment(10, "Same id", "A second comment with id 10."),
+    "<wp:comment><wp:comment_id>²</wp:comment_id><wp:comment_approved>1</wp:comment_approved>"
+    "<wp:comment_date_gmt>2024-02-02 10:00:00</wp:comment_date_gmt>"
+    "<wp:comment_content>Superscript id</wp:comment_content></wp:comment>",
+    "<wp:comment><wp:comment_id>18</wp:comment_id><wp:comment_approved>1</wp:comment_approved>"
+    "<wp:comment_date_gmt>2024-02-08 10:00:00</wp:comment_date_gmt>"
+    "<wp:comment_parent>\u0661\u0667</wp:comment_parent>"
+    "<wp:comment_content>Parent in Arabic digits</wp:comment_content></wp:comment>",
+]
+
+
+def test_awkward_comments_are_left_out_or_threaded_and_the_site_builds(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    docs = new_site(tmp_path)
+    export = export_with_comments(tmp_path / "export.xml")
+    export.write_text(
+        export.read_text(encoding="utf-8").replace(
+            "<wp:post_type>post</wp:post_type>",
+            "<wp:post_type>post</wp:post_type>" + "".join(AWKWARD_COMMENTS),
+        ),
+        encoding="utf-8",
+    )
+
+    run = run_cli(capsys, "import-wordpress", export, "--docs-dir", docs, "--comments")
+
+    assert run.code == 0, run.err
+    archive = read_post(docs / "blog/posts/talked-about.md").meta["comments_archive"]
+    by_id = {entry["id"]: entry for entry in archive}
+    # Each reply comes after the comment it answers, whatever its date.
+    order = [entry["id"] for entry in archive]
+    assert order.index(10) < order.index(11)
+    assert by_id[11]["parent"] == 10
+    assert by_id[10]["author"] == "Late parent"
+    assert 12 not in by_id
+    assert 13 not in by_id
+    assert 15 not in by_id
+    assert "parent" not in by_id[14]  # what it answered was left out
+    assert {16, 17} <= set(by_id)  # a loop becomes a thread from its oldest comment
+    assert "parent" not in by_id[16]
+    assert by_id[17]["parent"] == 16
+    assert "parent" not in by_id[18]  # digits of other scripts are no id
+    assert "Superscript id" not in str(archive)
+    line = next(line for line in run.out.splitlines() if "Comments imported:" in line)
+    for reason in (
+        "2 empty",
+        "1 longer than 100,000 characters",
+        "1 with the id of another comment",
+        "1 without a date or id",
+    ):
+        assert reason in line
+
+    site = build_site(
+        tmp_path,
+        {"site_url": "https://example.com/", "theme": "mkdocs", "plugins": ["llmblog"]},
+        {},
+    )
+    page = site.html("blog/2024/02/01/talked-about")
+    late = only(page, "li#comment-10")
+    assert only(late, ":scope > ol.llmblog-comment-replies > li")["id"] == "comment-11"
+
+
+def test_a_long_chain_of_replies_is_shown_ten_levels_deep_at_most(tmp_path: Path) -> None:
+    archive = [
+        {
+            "id": number,
+            "author": f"Person {number}",
+            "date": f"2024-01-01 10:{number:02d}",
+            "text": f"Reply number {number}.",
+            **({"parent": number - 1} if number > 1 else {}),
+        }
+        for number in range(1, 41)
+    ]
+    site = build_site(
+        tmp_path,
+        {"theme": "mkdocs", "plugins": ["llmblog"]},
+        {
+            "blog/posts/a.md": post(
+                {"date": "2024-01-01", "title": "A", "comments_archive": archive}
+            )
+        },
+    )
+    page = site.html("blog/2024/01/01/a")
+    items = page.select("li.llmblog-comment")
+    assert [li["id"] for li in items] == [f"comment-{number}" for number in range(1, 41)]
+
+    def depth(li: Tag) -> int:
+        return len(li.find_parents("li", class_="llmblog-comment"))
+
+    assert [depth(li) for li in items] == [*range(11), *[10] * 29]
+    assert all("Reply number" in li.get_text() for li in items)
+
+
+def test_comment_threads_are_capped_in_depth_in_order() -> None:
+    day = PostDate(dt.datetime(2024, 1, 1, tzinfo=dt.UTC), date_only=True)
+    comments = tuple(
+        ArchivedComment(number, number - 1 if number > 1 else None, "A", None, day, f"c{number}")
+        for number in range(1, 15)
+    )
+    roots = comment_threads(comments, lambda date: DateView(date.isoformat(), "a day"))
+    assert [view.number for view in roots] == [1]
+    level, depth = roots, 0
+    while level[0].replies:
+        level, depth = level[0].replies, depth + 1
+    assert depth == 10
+    assert [view.number for view in level] == [11, 12, 13, 14]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_llmblog.wordpress.wxr import WxrError, read_export
-from tests.wxr.helpers import BLOG_XML, WXR_DIR
+from tests.wxr.helpers import BLOG_XML, WXR_DIR, write_wxr, wxr_item
 
 
 def test_the_export_is_read_into_typed_items() -> None:
@@ -157,3 +157,15 @@ def test_a_wxr_version_that_is_not_a_version_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(WxrError, match=r"<wp:wxr_version> is 'banana', not a version"):
         read_export(export_file)
+
+
+@pytest.mark.parametrize(("written", "order"), [("3", 3), ("-2", -2), ("²", 0), ("x", 0), ("", 0)])
+def test_menu_order_takes_ascii_digits_only(tmp_path: Path, written: str, order: int) -> None:
+    export = write_wxr(
+        tmp_path / "export.xml",
+        wxr_item(1, "About", post_type="page").replace(
+            "<wp:menu_order>0</wp:menu_order>", f"<wp:menu_order>{written}</wp:menu_order>"
+        ),
+    )
+    (item,) = read_export(export).items
+    assert item.menu_order == order

@@ -13,6 +13,9 @@ from mkdocs_llmblog.render.head import script_json
 from mkdocs_llmblog.render.reader_text import render_reader_markdown
 from mkdocs_llmblog.render.views import DateView
 
+MAX_REPLY_DEPTH = 10
+"""Replies are shown this many levels deep at most; deeper ones beside what they answer."""
+
 
 @dataclass(frozen=True)
 class ShareLinkView:
@@ -103,7 +106,7 @@ class ConversationViews:
         settings = self.comments_settings
         if not post.comments:
             return None
-        archived = self._threads(post.archived_comments)
+        archived = comment_threads(post.archived_comments, self.date_view)
         if settings is None:
             if not archived:
                 return None
@@ -137,19 +140,34 @@ class ConversationViews:
             remark_config=remark_config,
         )
 
-    def _threads(self, comments: tuple[ArchivedComment, ...]) -> list[ArchivedCommentView]:
-        """The comments as threads: each reply under the comment it answers."""
-        views: dict[int, ArchivedCommentView] = {}
-        roots: list[ArchivedCommentView] = []
-        for comment in comments:
-            view = ArchivedCommentView(
-                comment.number,
-                comment.author,
-                comment.url,
-                self.date_view(comment.date),
-                render_reader_markdown(comment.text),
-            )
-            views[comment.number] = view
-            parent = views.get(comment.parent) if comment.parent is not None else None
-            (parent.replies if parent is not None else roots).append(view)
-        return roots
+
+def comment_threads(
+    comments: tuple[ArchivedComment, ...], date_view: Callable[[PostDate], DateView]
+) -> list[ArchivedCommentView]:
+    """The comments as threads: each reply under the comment it answers, and a reply deeper
+    than `MAX_REPLY_DEPTH` beside the comment it answers, so that no thread runs off the page
+    (or past the template engine's nesting)."""
+    views: dict[int, ArchivedCommentView] = {}
+    depths: dict[int, int] = {}
+    shown_under: dict[int, int | None] = {}
+    roots: list[ArchivedCommentView] = []
+    for comment in comments:
+        view = ArchivedCommentView(
+            comment.number,
+            comment.author,
+            comment.url,
+            date_view(comment.date),
+            render_reader_markdown(comment.text),
+        )
+        under = comment.parent if comment.parent in views else None
+        if under is not None and depths[under] >= MAX_REPLY_DEPTH:
+            under = shown_under[under]
+        views[comment.number] = view
+        shown_under[comment.number] = under
+        if under is None:
+            depths[comment.number] = 0
+            roots.append(view)
+        else:
+            depths[comment.number] = depths[under] + 1
+            views[under].replies.append(view)
+    return roots

@@ -14,6 +14,9 @@ import defusedxml.ElementTree as SafeElementTree
 
 from mkdocs_llmblog.wordpress.messages import shorten
 
+MENU_ORDER_RE = re.compile(r"-?[0-9]{1,9}")
+"""`wp:menu_order` as WordPress writes it (`isdigit()` takes `²`, which `int()` refuses)."""
+
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
@@ -308,7 +311,7 @@ def _read_item(element: Element, names: _Names) -> Item:
         pub_date=text("pubDate"),
         password=text("wp:post_password"),
         post_parent=text("wp:post_parent"),
-        menu_order=int(menu_order) if menu_order.lstrip("-").isdigit() else 0,
+        menu_order=int(menu_order) if MENU_ORDER_RE.fullmatch(menu_order) else 0,
         attachment_url=text("wp:attachment_url"),
         is_sticky=text("wp:is_sticky") == "1",
         terms=terms,
