@@ -49,6 +49,43 @@ def only(tag: Tag | None) -> Tag:
     return tag
 
 
+def redirect_target(site: BuiltSite, old: str) -> str:
+    """Where the redirect page mkdocs-redirects wrote for the old address `old` leads."""
+    page = BeautifulSoup((site.site_dir / old / "index.html").read_text("utf-8"), "html.parser")
+    refresh = only(page.find("meta", attrs={"http-equiv": "refresh"}))
+    return str(refresh["content"]).split("url=", 1)[1]
+
+
+def test_old_feed_addresses_lead_to_the_feeds_the_blog_writes(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    options = {
+        "timezone": "Europe/London",
+        "feed_formats": ["atom"],
+        "term_feed_formats": ["json", "atom"],
+        "tag_feeds": False,
+    }
+    site = import_and_build(
+        tmp_path,
+        capsys,
+        {"plugins": [{"llmblog": options}]},
+        uploads=False,
+        strict=False,
+        redirects=True,
+    )
+
+    for old, new in [
+        ("feed", "blog/atom.xml"),
+        ("category/programming/python/feed", "blog/category/programming/python/atom.xml"),
+        ("author/ada/feed", "blog/author/ada/atom.xml"),
+    ]:
+        assert redirect_target(site, old) == f"https://example.com/{new}"
+        assert (site.site_dir / new).is_file()
+    assert not (site.site_dir / "blog/feed.xml").exists()
+    assert not (site.site_dir / "tag/first-steps/feed").exists()
+    assert (site.site_dir / "tag/first-steps/index.html").is_file()
+
+
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_the_imported_site_builds_strictly_with_its_images(
     tmp_path: Path, capsys: Capsys, theme: str, use_directory_urls: bool
@@ -132,6 +169,13 @@ def test_the_imported_site_builds_strictly_with_its_images(
     refresh = only(author_feed.find("meta", attrs={"http-equiv": "refresh"}))
     assert str(refresh["content"]).endswith("url=https://example.com/blog/author/ada/feed.xml")
     assert (site.site_dir / "blog/author/ada/feed.xml").is_file()
+    # And the feeds of categories and tags, to the feeds of their pages.
+    for old, new in [
+        ("category/programming/python/feed", "blog/category/programming/python/feed.xml"),
+        ("tag/first-steps/feed", "blog/tag/first-steps/feed.xml"),
+    ]:
+        assert redirect_target(site, old) == f"https://example.com/{new}"
+        assert (site.site_dir / new).is_file()
     # WordPress's category description is the intro of the category's page.
     python = site.html("blog/category/programming/python")
     assert (

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from mkdocs_llmblog.layout.categories import category_slug
 from mkdocs_llmblog.layout.tags import tag_slug
+from mkdocs_llmblog.layout.urls import FEED_FILES
 from mkdocs_llmblog.wordpress.redirects import redirect_segment
 from mkdocs_llmblog.wordpress.wxr import CategoryDefinition
 
@@ -36,6 +37,18 @@ class ArchiveFormats:
     archive_months: bool
     tag_url_format: str = "tag/{slug}"
     tags: bool = True
+    feeds: bool = True
+    feed_formats: tuple[str, ...] = ("rss", "atom", "json")
+    category_feeds: bool = True
+    tag_feeds: bool = True
+    term_feed_formats: tuple[str, ...] = ("rss",)
+
+
+def feed_file(formats: Iterable[str]) -> str | None:
+    """The feed an old WordPress feed address leads to: RSS where the blog writes it (WordPress's
+    own format), else Atom, else JSON Feed; None where the blog writes no feed there."""
+    written = set(formats)
+    return next((FEED_FILES[kind] for kind in ("rss", "atom", "json") if kind in written), None)
 
 
 def category_page_source(formats: ArchiveFormats, full_name: str) -> str:
@@ -83,9 +96,27 @@ def date_redirects(formats: ArchiveFormats, dates: Iterable[dt.datetime]) -> dic
     return redirects
 
 
-def feed_redirect(site_url: str | None, blog_dir: str) -> dict[str, str]:
-    """`feed/index.md` -> the blog's RSS feed, an absolute address (a feed is not a page)."""
-    if not site_url:
+def feed_redirect(site_url: str | None, formats: ArchiveFormats) -> dict[str, str]:
+    """`feed/index.md` -> the blog's feed, an absolute address (a feed is not a page); nothing
+    without `site_url` or where the blog writes no feed."""
+    name = feed_file(formats.feed_formats) if formats.feeds else None
+    if not site_url or name is None:
         return {}
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return {"feed/index.md": f"{base}{blog_dir}/feed.xml"}
+    return {"feed/index.md": f"{_base(site_url)}{formats.blog_dir}/{name}"}
+
+
+def term_feed_redirect(
+    site_url: str | None, formats: ArchiveFormats, old_path: str, page_source: str, kind: str
+) -> dict[str, str]:
+    """A category's or tag's old feed (`category/news/feed/`) -> the feed of its page, where
+    the blog writes one (`category_feeds`, `tag_feeds`, `term_feed_formats`)."""
+    wanted = formats.category_feeds if kind == "category" else formats.tag_feeds
+    name = feed_file(formats.term_feed_formats) if formats.feeds and wanted else None
+    if not site_url or name is None:
+        return {}
+    old_feed = old_path.removesuffix("index.md") + "feed/index.md"
+    return {old_feed: f"{_base(site_url)}{page_source.removesuffix('.md')}/{name}"}
+
+
+def _base(site_url: str) -> str:
+    return site_url if site_url.endswith("/") else site_url + "/"

@@ -30,10 +30,11 @@ def author_redirects(
     blog_dir: str,
     author_url_format: str,
     site_url: str | None,
-    feeds: bool,
+    feed_name: str | None,
 ) -> dict[str, str]:
     """Old author addresses (redirect sources) -> the author pages' sources; with `site_url`
-    and author feeds, each old author feed -> the author page's `feed.xml`, absolute."""
+    and the file of the author pages' feed (`feed.xml`), each old author feed -> that feed,
+    absolute."""
     redirects: dict[str, str] = {}
     base = (site_url if site_url.endswith("/") else site_url + "/") if site_url else None
     for login in sorted(logins):
@@ -44,6 +45,6 @@ def author_redirects(
             f"{blog_dir}/{author_url_format.format(slug=make_slug(login, AUTHOR_SLUG_MAX_LENGTH))}"
         )
         redirects[f"author/{nicename}/index.md"] = f"{page}.md"
-        if base is not None and feeds:
-            redirects[f"author/{nicename}/feed/index.md"] = f"{base}{page}/feed.xml"
+        if base is not None and feed_name is not None:
+            redirects[f"author/{nicename}/feed/index.md"] = f"{base}{page}/{feed_name}"
     return redirects

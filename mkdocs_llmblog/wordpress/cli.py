@@ -208,6 +208,11 @@ def _resolve(args: argparse.Namespace) -> _Plan:
         author_url_format=_setting(settings, "author_url_format") or defaults.author_url_format,
         authors_profiles=_flag(settings, "authors_profiles", defaults.authors_profiles),
         author_feeds=_flag(settings, "author_feeds", defaults.author_feeds),
+        feeds=_flag(settings, "feeds", defaults.feeds),
+        feed_formats=_names(settings, "feed_formats", defaults.feed_formats),
+        category_feeds=_flag(settings, "category_feeds", defaults.category_feeds),
+        tag_feeds=_flag(settings, "tag_feeds", defaults.tag_feeds),
+        term_feed_formats=_names(settings, "term_feed_formats", defaults.term_feed_formats),
     )
     if args.redirects_file == PRINT:
         redirects_file = None
@@ -228,6 +233,11 @@ def _setting(settings: SiteSettings | None, name: str) -> str | None:
 def _flag(settings: SiteSettings | None, name: str, default: bool) -> bool:
     value = getattr(settings, name) if settings is not None else None
     return value if isinstance(value, bool) else default
+
+
+def _names(settings: SiteSettings | None, name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    value = getattr(settings, name) if settings is not None else None
+    return value if isinstance(value, tuple) else default
 
 
 def _progress(enabled: bool, stream: TextIO) -> Progress:

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar, cast
 from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -20,9 +20,11 @@ from mkdocs_llmblog.wordpress.archives import (
     ArchiveFormats,
     category_page_source,
     date_redirects,
+    feed_file,
     feed_redirect,
     old_category_path,
     tag_page_source,
+    term_feed_redirect,
 )
 from mkdocs_llmblog.wordpress.author_archives import author_redirects
 from mkdocs_llmblog.wordpress.authors import authors_file_source, authors_file_target
@@ -108,6 +110,13 @@ class ImportOptions:
     author_url_format: str = str(option_default("author_url_format"))
     authors_profiles: bool = bool(option_default("authors_profiles"))
     author_feeds: bool = bool(option_default("author_feeds"))
+    feeds: bool = bool(option_default("feeds"))
+    feed_formats: tuple[str, ...] = tuple(cast("list[str]", option_default("feed_formats")))
+    category_feeds: bool = bool(option_default("category_feeds"))
+    tag_feeds: bool = bool(option_default("tag_feeds"))
+    term_feed_formats: tuple[str, ...] = tuple(
+        cast("list[str]", option_default("term_feed_formats"))
+    )
 
     @property
     def formats(self) -> ArchiveFormats:
@@ -121,6 +130,11 @@ class ImportOptions:
             archive_months=self.archive_months,
             tag_url_format=self.tag_url_format,
             tags=self.tags,
+            feeds=self.feeds,
+            feed_formats=self.feed_formats,
+            category_feeds=self.category_feeds,
+            tag_feeds=self.tag_feeds,
+            term_feed_formats=self.term_feed_formats,
         )
 
     @property
@@ -438,7 +452,13 @@ class _Importer:
                          f"({shorten(nicename)}); not redirected")
                     )  # fmt: skip
                     continue
-                self._redirect(old_path, category_page_source(formats, full_name), "categories")
+                source = category_page_source(formats, full_name)
+                self._redirect(old_path, source, "categories")
+                site_url = self.options.site_url
+                for old_feed, feed in term_feed_redirect(
+                    site_url, formats, old_path, source, "category"
+                ).items():
+                    self._redirect(old_feed, feed, "feeds")
         if formats.tags:
             for nicename, name in sorted(self.used_tags.items()):
                 target = tag_page_source(formats, name)
@@ -449,18 +469,25 @@ class _Importer:
                          f"({shorten(nicename)}); not redirected")
                     )  # fmt: skip
                 else:
-                    self._redirect(f"tag/{segment}/index.md", target, "tags")
+                    old_path = f"tag/{segment}/index.md"
+                    self._redirect(old_path, target, "tags")
+                    for old_feed, feed in term_feed_redirect(
+                        self.options.site_url, formats, old_path, target, "tag"
+                    ).items():
+                        self._redirect(old_feed, feed, "feeds")
         for old_path, target in date_redirects(formats, self.published_dates).items():
             self._redirect(old_path, target, "dates")
-        for old_path, target in feed_redirect(self.options.site_url, formats.blog_dir).items():
-            self._redirect(old_path, target, "feed")
+        for old_path, target in feed_redirect(self.options.site_url, formats).items():
+            self._redirect(old_path, target, "feeds")
         if self.options.authors_profiles:
             authors = author_redirects(
                 self.used_authors,
                 formats.blog_dir,
                 self.options.author_url_format,
                 self.options.site_url,
-                self.options.author_feeds,
+                feed_file(formats.term_feed_formats)
+                if formats.feeds and self.options.author_feeds
+                else None,
             )
             for old_path, target in authors.items():
                 self._redirect(old_path, target, "authors")

@@ -42,6 +42,11 @@ class SiteSettings:
     author_url_format: str | None = None
     authors_profiles: bool | None = None
     author_feeds: bool | None = None
+    feeds: bool | None = None
+    feed_formats: tuple[str, ...] | None = None
+    category_feeds: bool | None = None
+    tag_feeds: bool | None = None
+    term_feed_formats: tuple[str, ...] | None = None
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -103,6 +108,11 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         or _text(options, "authors_profiles_url_format"),
         authors_profiles=_flag(options, "authors_profiles"),
         author_feeds=_flag(options, "author_feeds"),
+        feeds=_flag(options, "feeds"),
+        feed_formats=_texts(options, "feed_formats"),
+        category_feeds=_flag(options, "category_feeds"),
+        tag_feeds=_flag(options, "tag_feeds"),
+        term_feed_formats=_texts(options, "term_feed_formats"),
     )
 
 
@@ -126,6 +136,13 @@ def _plugin_options(plugins: Any) -> dict[str, Any]:
 def _text(options: dict[str, Any], key: str) -> str | None:
     value = options.get(key)
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _texts(options: dict[str, Any], key: str) -> tuple[str, ...] | None:
+    value = options.get(key)
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    return None
 
 
 def _number(options: dict[str, Any], key: str) -> int | None:

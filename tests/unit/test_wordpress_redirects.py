@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from mkdocs_llmblog.wordpress.archives import old_category_path
+from mkdocs_llmblog.wordpress.archives import (
+    ArchiveFormats,
+    feed_file,
+    feed_redirect,
+    old_category_path,
+    term_feed_redirect,
+)
 from mkdocs_llmblog.wordpress.redirects import page_url, redirect_segment, redirects_over_pages
 from mkdocs_llmblog.wordpress.wxr import CategoryDefinition
 
@@ -75,3 +83,57 @@ def test_redirects_over_pages_names_only_old_addresses_with_a_page() -> None:
         "feed/index.md",
         "old.md",
     ]
+
+
+FORMATS = ArchiveFormats(
+    blog_dir="blog",
+    category_url_format="category/{slug}",
+    archive_url_format="archive/{year}",
+    archive_month_url_format="archive/{year}/{month}",
+    categories=True,
+    archive=True,
+    archive_months=False,
+)
+
+
+@pytest.mark.parametrize(
+    ("formats", "name"),
+    [
+        (("rss", "atom", "json"), "feed.xml"),
+        (("json", "atom"), "atom.xml"),
+        (("json",), "feed.json"),
+        ((), None),
+    ],
+)
+def test_feed_file_prefers_rss_as_wordpress_writes(formats: tuple[str, ...], name: str) -> None:
+    assert feed_file(formats) == name
+
+
+def test_feed_redirect_follows_the_feed_options() -> None:
+    assert feed_redirect("https://e.org", FORMATS) == {
+        "feed/index.md": "https://e.org/blog/feed.xml"
+    }
+    assert feed_redirect(None, FORMATS) == {}
+    assert feed_redirect("https://e.org/", replace(FORMATS, feeds=False)) == {}
+    assert feed_redirect("https://e.org/", replace(FORMATS, feed_formats=("json",))) == {
+        "feed/index.md": "https://e.org/blog/feed.json"
+    }
+    assert feed_redirect("https://e.org/", replace(FORMATS, feed_formats=())) == {}
+
+
+def test_term_feed_redirect_follows_the_term_feed_options() -> None:
+    args = ("category/news/index.md", "blog/category/news.md")
+    assert term_feed_redirect("https://e.org/", FORMATS, *args, "category") == {
+        "category/news/feed/index.md": "https://e.org/blog/category/news/feed.xml"
+    }
+    assert term_feed_redirect("https://e.org/", FORMATS, *args, "tag") == {
+        "category/news/feed/index.md": "https://e.org/blog/category/news/feed.xml"
+    }
+    off = replace(FORMATS, category_feeds=False)
+    assert term_feed_redirect("https://e.org/", off, *args, "category") == {}
+    assert term_feed_redirect("https://e.org/", off, *args, "tag") != {}
+    assert (
+        term_feed_redirect("https://e.org/", replace(FORMATS, tag_feeds=False), *args, "tag") == {}
+    )
+    assert term_feed_redirect(None, FORMATS, *args, "category") == {}
+    assert term_feed_redirect("https://e.org/", replace(FORMATS, feeds=False), *args, "tag") == {}
