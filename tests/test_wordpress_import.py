@@ -89,7 +89,7 @@ def test_published_posts_are_imported_with_their_front_matter(
         "Images missing": "1 (listed above)",
         "Authors file": str(docs / "blog" / ".authors.yml"),
         "Category pages": "1 (their descriptions)",
-        "Redirects": "15 (3 posts, 2 categories, 2 tags, 3 dates, 1 feed, 4 authors)",
+        "Redirects": "19 (3 posts, 2 categories, 2 tags, 3 dates, 4 authors, 5 feeds)",
         "Pages imported": "1",
     }
 
@@ -256,6 +256,15 @@ def test_the_redirect_map_and_its_snippet(tmp_path: Path, capsys: Capsys) -> Non
         "2023/05/index.md": "blog/archive/2023.md",
         "2023/06/index.md": "blog/archive/2023.md",
         "feed/index.md": "https://example.com/blog/feed.xml",
+        # And the feeds of categories and tags, to the feeds of their pages.
+        "category/engines/feed/index.md": (
+            "https://example.com/blog/category/engines-and-machines/feed.xml"
+        ),
+        "category/programming/python/feed/index.md": (
+            "https://example.com/blog/category/programming/python/feed.xml"
+        ),
+        "tag/first-steps/feed/index.md": "https://example.com/blog/tag/first-steps/feed.xml",
+        "tag/intro/feed/index.md": "https://example.com/blog/tag/intro/feed.xml",
         # Each author's archive and its feed lead to the author's page and feed.
         "author/ada/index.md": "blog/author/ada.md",
         "author/ada/feed/index.md": "https://example.com/blog/author/ada/feed.xml",
@@ -266,7 +275,7 @@ def test_the_redirect_map_and_its_snippet(tmp_path: Path, capsys: Capsys) -> Non
     assert read_yaml(redirects) == redirect_map
     assert redirects.read_text(encoding="utf-8").startswith("# Old WordPress permalinks")
     assert run.out.startswith(
-        f"Redirects: 15 old permalinks mapped in {redirects}.\n"
+        f"Redirects: 19 old permalinks mapped in {redirects}.\n"
         "To serve them, install mkdocs-redirects (pip install mkdocs-redirects) and add it to "
         "the plugins of mkdocs.yml:\n\n"
         "plugins:\n"
@@ -286,7 +295,7 @@ def test_the_redirect_map_can_be_printed_only(tmp_path: Path, capsys: Capsys) ->
 
     assert run.code == 0
     assert not (tmp_path / "redirects.yml").exists()
-    assert run.out.startswith("Redirects: 15 old permalinks mapped below.\n")
+    assert run.out.startswith("Redirects: 19 old permalinks mapped below.\n")
     assert "        2023/06/blocks/index.md: blog/posts/blocks.md\n" in run.out
 
 

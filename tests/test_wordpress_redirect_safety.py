@@ -39,7 +39,12 @@ def test_term_addresses_are_decoded_and_hostile_ones_are_named(
         old: new for old, new in redirects.items() if old.startswith(("category/", "tag/"))
     }
     # Only the nicename that is one folder is redirected, at the address a server decodes.
-    assert set(term_redirects) == {"category/日/index.md", "tag/日/index.md"}
+    assert set(term_redirects) == {
+        "category/日/index.md",
+        "category/日/feed/index.md",
+        "tag/日/index.md",
+        "tag/日/feed/index.md",
+    }
     for old in redirects:
         segments = old.split("/")
         assert "\\" not in old, old

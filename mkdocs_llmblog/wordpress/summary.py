@@ -74,7 +74,8 @@ def format_summary(report: ImportReport, *, uploads_given: bool) -> str:
     if report.category_pages:
         rows.append(("Category pages", f"{len(report.category_pages)} (their descriptions)"))
     if +report.redirect_kinds:
-        kinds = ", ".join(f"{count} {kind}" for kind, count in (+report.redirect_kinds).items())
+        counts = sorted((+report.redirect_kinds).items(), key=lambda item: _kind_order(item[0]))
+        kinds = ", ".join(f"{count} {kind}" for kind, count in counts)
         rows.append(("Redirects", f"{sum(report.redirect_kinds.values())} ({kinds})"))
     pages_skipped = len(report.pages.skipped)
     if report.pages_written or pages_skipped:
@@ -87,3 +88,11 @@ def format_summary(report: ImportReport, *, uploads_given: bool) -> str:
         )
     width = max(len(name) for name, _ in rows) + 1
     return "Summary\n" + "".join(f"  {name + ':':<{width}} {value}\n" for name, value in rows)
+
+
+REDIRECT_KINDS = ("posts", "pages", "categories", "tags", "dates", "authors", "feeds")
+"""The order the summary counts redirects in."""
+
+
+def _kind_order(kind: str) -> int:
+    return REDIRECT_KINDS.index(kind) if kind in REDIRECT_KINDS else len(REDIRECT_KINDS)
