@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from mkdocs_llmblog.wordpress.pages import nav_snippet, plan_pages
+from mkdocs_llmblog.wordpress.pages import nav_snippet, page_depths, plan_pages
 from mkdocs_llmblog.wordpress.wxr import read_export
 from tests.sitebuilder import build_site
 from tests.wxr.helpers import make_uploads, new_site, read_post, run_cli, write_wxr, wxr_item
@@ -203,3 +203,64 @@ def test_a_page_loop_or_a_missing_parent_does_not_stop_the_plan(tmp_path: Path) 
         "same.md",
     ]
     assert nav_snippet(plan, "blog").startswith("nav:\n- Home: index.md\n- Blog: blog/index.md\n")
+
+
+def test_a_child_page_never_takes_its_parents_address(tmp_path: Path) -> None:
+    export = read_export(
+        write_wxr(
+            tmp_path / "export.xml",
+            page(30, "About", "about", "/about/"),
+            page(31, "Index", "index", "/about/index/", parent=30),
+            page(32, "Readme", "readme", "/about/readme/", parent=30),
+            page(33, "Read me", "README", "/README/"),
+        )
+    )
+
+    plan = plan_pages(export.items, {"index": "the home page"})
+
+    assert sorted(page.path for page in plan.all_pages()) == [
+        "about.md",
+        "about/index-2.md",
+        "about/readme-2.md",
+        "readme-2.md",
+    ]
+
+
+def test_deep_pages_nest_ten_folders_deep_at_most_whatever_their_order(tmp_path: Path) -> None:
+    # A chain of 15 pages, each the parent of the next, written children first.
+    chain = [
+        page(
+            100 + level,
+            f"Level {level}",
+            f"l{level}",
+            f"/l{level}/",
+            parent=99 + level if level else 0,
+        )
+        for level in range(15)
+    ]
+    export = read_export(write_wxr(tmp_path / "export.xml", *reversed(chain)))
+
+    plan = plan_pages(export.items, {"index": "the home page"})
+
+    paths = {page.title: page.path for page in plan.all_pages()}
+    assert paths["Level 0"] == "l0.md"
+    assert paths["Level 3"] == "l0/l1/l2/l3.md"
+    nested_ten = "/".join(f"l{level}" for level in range(10))
+    assert paths["Level 10"] == f"{nested_ten}/l10.md"
+    for level in range(11, 15):  # beside their parent, in the tenth folder
+        assert paths[f"Level {level}"] == f"{nested_ten}/l{level}.md"
+    assert len(set(paths.values())) == 15
+
+
+def test_a_long_chain_of_pages_is_planned_with_its_depths(tmp_path: Path) -> None:
+    chain = [
+        page(1000 + n, f"P{n}", f"p{n}", f"/p{n}/", parent=999 + n if n else 0) for n in range(3000)
+    ]
+    export = read_export(write_wxr(tmp_path / "export.xml", *chain))
+
+    plan = plan_pages(export.items, {"index": "the home page"})
+
+    assert len(plan.all_pages()) == 3000
+    assert max(page.path.count("/") for page in plan.all_pages()) == 10
+    depths = page_depths({item.post_id: item for item in export.items})
+    assert [depths[str(1000 + n)] for n in (0, 1, 2999)] == [0, 1, 2999]

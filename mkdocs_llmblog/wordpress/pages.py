@@ -15,7 +15,10 @@ from mkdocs_llmblog.wordpress.fields import post_title, slug_source, unique_slug
 from mkdocs_llmblog.wordpress.wxr import Item
 
 MAX_PAGE_DEPTH = 10
-"""Parents of a page followed this far up; a deeper page is placed under its tenth ancestor."""
+"""Folders a page is nested in at most; a deeper page is placed beside its parent."""
+INDEX_NAMES = frozenset({"index", "readme"})
+"""Slugs MkDocs publishes at their folder's address (`about/index.md` is `about/`): a page
+given one would take its parent's address."""
 
 
 @dataclass
@@ -73,13 +76,18 @@ def plan_pages(items: Iterable[Item], reserved: Mapping[str, str]) -> PagePlan:
     )
     planned: dict[str, PlannedPage] = {}
     parents: dict[str, PlannedPage | None] = {}
+    levels: dict[str, int] = {}
     used_by_folder: dict[str, set[str]] = {}
-    for item in sorted(public, key=lambda item: _depth(item, pages)):
+    depths = page_depths(pages)
+    for item in sorted(public, key=lambda item: depths[item.post_id]):  # Parents first.
         parent_id = _nearest_ancestor(item, pages, planned)
         parent = planned.get(parent_id) if parent_id else None
+        while parent is not None and levels[parent.item.post_id] >= MAX_PAGE_DEPTH:
+            parent = parents[parent.item.post_id]
         folder = parent.stem if parent else ""
         title = post_title(item)
-        slug = unique_slug(slug_source(item, title), used_by_folder.setdefault(folder, set()))
+        used = used_by_folder.setdefault(folder, set(INDEX_NAMES))
+        slug = unique_slug(slug_source(item, title), used)
         path = f"{folder}/{slug}.md" if folder else f"{slug}.md"
         taken_by = reserved.get(path.removesuffix(".md"))
         if taken_by is not None:
@@ -87,6 +95,7 @@ def plan_pages(items: Iterable[Item], reserved: Mapping[str, str]) -> PagePlan:
             continue
         planned[item.post_id] = PlannedPage(item, title, path)
         parents[item.post_id] = parent
+        levels[item.post_id] = levels[parent.item.post_id] + 1 if parent else 0
     for item in public:  # In menu order.
         page = planned.get(item.post_id)
         if page is not None:
@@ -99,14 +108,35 @@ def plan_pages(items: Iterable[Item], reserved: Mapping[str, str]) -> PagePlan:
     return plan
 
 
-def _depth(item: Item, pages: Mapping[str, Item]) -> int:
-    depth, seen = 0, {item.post_id}
-    parent = pages.get(item.post_parent)
-    while parent is not None and parent.post_id not in seen and depth < MAX_PAGE_DEPTH:
-        seen.add(parent.post_id)
-        depth += 1
-        parent = pages.get(parent.post_parent)
-    return depth
+def page_depths(pages: Mapping[str, Item]) -> dict[str, int]:
+    """How many ancestors each page has, each page's chain walked once.
+
+    Pages whose parents make a loop all count as the same depth, so that the first of them in
+    menu order becomes the parent of the others.
+    """
+    depths: dict[str, int] = {}
+    for start in pages.values():
+        path: list[Item] = []
+        on_path: dict[str, int] = {}
+        node: Item | None = start
+        while node is not None and node.post_id not in depths and node.post_id not in on_path:
+            on_path[node.post_id] = len(path)
+            path.append(node)
+            node = pages.get(node.post_parent)
+        if node is None:
+            depth = 0
+        elif node.post_id in depths:
+            depth = depths[node.post_id] + 1
+        else:  # A loop, from `node` to the end of the path.
+            loop = path[on_path[node.post_id] :]
+            for member in loop:
+                depths[member.post_id] = len(loop) - 1
+            path = path[: on_path[node.post_id]]
+            depth = len(loop)
+        for item in reversed(path):
+            depths[item.post_id] = depth
+            depth += 1
+    return depths
 
 
 def _nearest_ancestor(
