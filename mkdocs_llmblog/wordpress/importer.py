@@ -51,6 +51,7 @@ from mkdocs_llmblog.wordpress.redirects import (
     redirects_over_pages,
 )
 from mkdocs_llmblog.wordpress.shortcodes import GalleryImage
+from mkdocs_llmblog.wordpress.terms import MAX_NAMES, TermSpellings
 from mkdocs_llmblog.wordpress.writer import render_post
 from mkdocs_llmblog.wordpress.wxr import Export, Item
 
@@ -278,6 +279,10 @@ class _Importer:
             item.post_id: item for item in export.items if item.post_type == "attachment"
         }
         self.categories: dict[tuple[str, str], str] = {}
+        self.spellings = TermSpellings()
+        self.category_nicenames: dict[str, str] = {}
+        """The nicenames of the written posts' categories -> their full names (several
+        nicenames may be one category here: `news` and `news-2`)."""
         self.used_categories: dict[str, str] = {}
         """Full names of the written posts' categories -> their WordPress nicename."""
         self.published_dates: list[dt.datetime] = []
@@ -444,7 +449,7 @@ class _Importer:
         """Redirects for WordPress's category, tag, date, author and feed addresses."""
         formats = self.options.formats
         if formats.categories:
-            for full_name, nicename in sorted(self.used_categories.items()):
+            for nicename, full_name in sorted(self.category_nicenames.items()):
                 old_path = old_category_path(nicename, self.export.categories)
                 if old_path is None:
                     self.report.notes.append(
@@ -551,12 +556,13 @@ class _Importer:
         if front_matter.get("pin"):
             self.report.pinned += 1
         for term in post.item.terms:
-            if term.domain == "post_tag" and term.nicename and term.name:
-                self.used_tags.setdefault(term.nicename, " ".join(term.name.split()))
+            tag = self.spellings.tag(term.name) if term.domain == "post_tag" else None
+            if tag is not None and term.nicename and tag in front_matter.get("tags", ()):
+                self.used_tags.setdefault(term.nicename, tag)
             if term.domain == "category" and term.nicename != DEFAULT_CATEGORY and term.name:
-                self.used_categories.setdefault(
-                    self._category(term.nicename, term.name), term.nicename
-                )
+                full_name = self._category(term.nicename, term.name)
+                self.used_categories.setdefault(full_name, term.nicename)
+                self.category_nicenames.setdefault(term.nicename, full_name)
 
     def _front_matter(self, post: _PlannedPost, media: PostMedia, label: str) -> dict[str, Any]:
         item = post.item
@@ -574,10 +580,11 @@ class _Importer:
             if term.domain == "category" and term.nicename != DEFAULT_CATEGORY and term.name
         ]
         if categories:
-            meta["categories"] = list(dict.fromkeys(categories))
-        tags = [" ".join(t.name.split()) for t in item.terms if t.domain == "post_tag" and t.name]
-        if tags:
-            meta["tags"] = list(dict.fromkeys(tags))
+            meta["categories"] = self._at_most(list(dict.fromkeys(categories)), "categories", label)
+        tags = [self.spellings.tag(t.name) for t in item.terms if t.domain == "post_tag"]
+        if any(tags):
+            names = list(dict.fromkeys(tag for tag in tags if tag))
+            meta["tags"] = self._at_most(names, "tags", label)
         if item.creator:
             author = self.export.authors.get(item.creator)
             # The login is the post's author id in the authors file, which has the name.
@@ -599,10 +606,19 @@ class _Importer:
             meta["wordpress_id"] = wordpress_id  # `?p=<id>` leads here (see docs/wordpress.md)
         return meta
 
+    def _at_most(self, names: list[str], key: str, label: str) -> list[str]:
+        """The first `MAX_NAMES` of a post's categories or tags, the most the blog takes."""
+        if len(names) > MAX_NAMES:
+            self.report.notes.append(
+                (label, f"has {len(names):,} {key}; the first {MAX_NAMES} are kept")
+            )
+        return names[:MAX_NAMES]
+
     def _category(self, nicename: str, name: str) -> str:
         key = (nicename, name)
         if key not in self.categories:
-            self.categories[key] = category_path(nicename, name, self.export.categories)
+            path = category_path(nicename, name, self.export.categories)
+            self.categories[key] = self.spellings.category(path)
         return self.categories[key]
 
     def _featured_image(self, item: Item, media: PostMedia, label: str) -> Any:
