@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from mkdocs_llmblog.wordpress.convert import ConvertedBody, convert_body, html_to_inline_markdown
-from mkdocs_llmblog.wordpress.markup import autop
+from mkdocs_llmblog.wordpress.markup import autop, unconverted_lines
 from mkdocs_llmblog.wordpress.shortcodes import GalleryImage
 
 MORE = "<!-- more -->"
@@ -252,3 +252,14 @@ def test_captions_become_one_line_of_markdown() -> None:
     assert html_to_inline_markdown('Photo by\n<a href="https://e.org/">Ada</a>') == (
         "Photo by [Ada](https://e.org/)"
     )
+
+
+def test_unconverted_lines_finds_each_mark_with_its_line() -> None:
+    text = (
+        "---\ntitle: A\n---\n\nText.\n\n"
+        "`[note]` *(WordPress shortcode, not converted)* and "
+        "`` [a`b] `` *(WordPress shortcode, not converted)*\n\n"
+        "`wp:latest-posts` *(WordPress block, not converted)*\n"
+        "Text about things not converted.\n"
+    )
+    assert unconverted_lines(text) == [(7, "[note]"), (7, "[a`b]"), (9, "wp:latest-posts")]

@@ -145,11 +145,18 @@ def test_the_body_is_converted_with_images_copied_and_relinked(
         "Images not found locally (the posts keep their original URL):\n"
         f"  {posts / 'hello-world.md'}: {lost}\n"
     ) in run.out
-    assert (
-        "Shortcodes and blocks left in the text, marked 'not converted':\n"
-        f"  {posts / 'hello-world.md'}: [contact-form-7]\n"
-        f"  {posts / 'blocks.md'}: wp:latest-posts\n"
-    ) in run.out
+    # Each mark left in a post is listed with its line, as an editor opens it (`file:line`).
+    listed = run.out.split("marked 'not converted':\n")[1].split("\n")[:2]
+    hello_line, blocks_line = (int(line.split(".md:")[1].split(":")[0]) for line in listed)
+    assert listed == [
+        f'  {posts / "hello-world.md"}:{hello_line}: [contact-form-7 id="42" title="Contact"]',
+        f"  {posts / 'blocks.md'}:{blocks_line}: wp:latest-posts",
+    ]
+    hello_lines = (posts / "hello-world.md").read_text(encoding="utf-8").splitlines()
+    assert hello_lines[hello_line - 1].startswith("`[contact-form-7 id=")
+    assert "(WordPress shortcode, not converted)" in hello_lines[hello_line - 1]
+    blocks_lines = (posts / "blocks.md").read_text(encoding="utf-8").splitlines()
+    assert blocks_lines[blocks_line - 1] == "`wp:latest-posts` *(WordPress block, not converted)*"
 
 
 def test_without_uploads_every_image_keeps_its_url(tmp_path: Path, capsys: Capsys) -> None:

@@ -41,6 +41,7 @@ from mkdocs_llmblog.wordpress.fields import (
     unique_slug,
 )
 from mkdocs_llmblog.wordpress.files import ImportFiles, UnsafePath, remove_leftovers
+from mkdocs_llmblog.wordpress.markup import unconverted_lines
 from mkdocs_llmblog.wordpress.media import MediaTally, PostMedia, Uploads, site_host
 from mkdocs_llmblog.wordpress.pages import PagePlan, PlannedPage, nav_snippet, plan_pages
 from mkdocs_llmblog.wordpress.redirects import (
@@ -156,7 +157,8 @@ class ImportReport:
     skipped: Counter[str] = field(default_factory=Counter)
     """Posts not written, by reason."""
     media: MediaTally = field(default_factory=MediaTally)
-    unconverted: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    unconverted: list[tuple[str, str]] = field(default_factory=list)
+    """(`file:line`, the shortcode or block left marked there)."""
     """Posts with shortcodes or blocks left marked, and which."""
     notes: list[tuple[str, str]] = field(default_factory=list)
     """(post, problem) for what the author should look at."""
@@ -355,8 +357,6 @@ class _Importer:
                 galleries=lambda ids: self._gallery(page.item, ids),
                 excerpt_separator=self.options.excerpt_separator,
             )
-            if body.unconverted:
-                self.report.unconverted.append((label, tuple(dict.fromkeys(body.unconverted))))
             self.report.unsafe += [(label, url) for url in body.unsafe]
             self.report.notes += [(label, note) for note in body.notes]
             front_matter: dict[str, Any] = {"title": page.title}
@@ -369,6 +369,7 @@ class _Importer:
             text = render_post(front_matter, body.markdown)
             if files.write(target, text.encode("utf-8")) == "written":
                 self.report.pages_written.append(target)
+                self._note_unconverted(label, body.unconverted, text)
         except UnsafePath as error:
             self.report.refused.append(str(error))
             return
@@ -540,8 +541,6 @@ class _Importer:
             galleries=lambda ids: self._gallery(post.item, ids),
             excerpt_separator=options.excerpt_separator,
         )
-        if body.unconverted:
-            self.report.unconverted.append((label, tuple(dict.fromkeys(body.unconverted))))
         self.report.unsafe += [(label, url) for url in body.unsafe]
         self.report.notes += [(label, note) for note in body.notes]
         front_matter = self._front_matter(post, media, label)
@@ -549,6 +548,7 @@ class _Importer:
         if files.write(target, text.encode("utf-8")) != "written":
             return
         self.report.written.append(target)
+        self._note_unconverted(label, body.unconverted, text)
         if post.draft:
             self.report.drafts += 1
             return
@@ -605,6 +605,16 @@ class _Importer:
         if wordpress_id is not None:
             meta["wordpress_id"] = wordpress_id  # `?p=<id>` leads here (see docs/wordpress.md)
         return meta
+
+    def _note_unconverted(self, label: str, names: tuple[str, ...], text: str) -> None:
+        """Each shortcode and block left marked in a written file, with its line."""
+        if not names:
+            return
+        marks = unconverted_lines(text)
+        if marks:
+            self.report.unconverted += [(f"{label}:{line}", code) for line, code in marks]
+        else:
+            self.report.unconverted += [(label, name) for name in dict.fromkeys(names)]
 
     def _at_most(self, names: list[str], key: str, label: str) -> list[str]:
         """The first `MAX_NAMES` of a post's categories or tags, the most the blog takes."""

@@ -129,6 +129,21 @@ def unconverted_mark(code: str, kind: str) -> str:
     return f"<code>{html.escape(code)}</code> <em>(WordPress {kind}, {UNCONVERTED_NOTE})</em>"
 
 
+_MARK_IN_MARKDOWN_RE = re.compile(
+    r"(`+)\s?(?P<code>.+?)\s?\1 \*\(WordPress (?:shortcode|block), " + UNCONVERTED_NOTE + r"\)\*"
+)
+
+
+def unconverted_lines(markdown: str) -> list[tuple[int, str]]:
+    """Where the marks of `unconverted_mark` are in a written post: (line number, code), for the
+    report (`hello.md:38: [contact-form-7 id="42"]`)."""
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if UNCONVERTED_NOTE in line:
+            found += [(number, mark["code"]) for mark in _MARK_IN_MARKDOWN_RE.finditer(line)]
+    return found
+
+
 def mark_more(body: str) -> str:
     """Put the placeholder in place of the first `<!--more-->`; drop page breaks and the rest."""
     body = _NEXTPAGE_RE.sub("", _NOTEASER_RE.sub("", body))

@@ -31,7 +31,7 @@ def format_details(report: ImportReport) -> str:
         lines += [f"  {post}: {shorten(url)}" for post, url in report.media.missing]
     if report.unconverted:
         lines += ["Shortcodes and blocks left in the text, marked 'not converted':"]
-        lines += [f"  {post}: {', '.join(names)}" for post, names in report.unconverted]
+        lines += [f"  {where}: {shorten(code)}" for where, code in report.unconverted]
     if report.pages.skipped:
         lines += ["Pages not imported:"]
         lines += [f"  {shorten(title)}: {reason}" for title, reason in report.pages.skipped]
