@@ -229,6 +229,15 @@ def test_the_help_says_what_force_overwrites(capsys: Capsys) -> None:
     assert "Nothing is written through a symbolic link." in text
 
 
+def test_the_help_says_what_becomes_of_images_without_uploads(capsys: Capsys) -> None:
+    run = run_cli(capsys, "import-wordpress", "--help")
+
+    text = " ".join(run.out.split())
+    assert "Nothing is ever downloaded: images come only from --uploads." in text
+    assert "Without it no image is copied and none is downloaded" in text
+    assert "the posts keep each image's address on the old site" in text
+
+
 def test_a_broken_manifest_is_named_and_nothing_is_overwritten(
     tmp_path: Path, capsys: Capsys
 ) -> None:

@@ -43,9 +43,11 @@ def add_parser(subcommands: argparse._SubParsersAction[argparse.ArgumentParser])
         help="import the posts of a WordPress export (WXR) file",
         description=(
             "Turn a WordPress export (Tools → Export → All content) into posts under "
-            "<docs_dir>/<blog_dir>/posts/, with their images, and write a redirect map for "
+            "<docs_dir>/<blog_dir>/posts/, with their images, pages beside the blog, an "
+            "authors file and category intro pages, and write a redirect map for "
             "mkdocs-redirects. Existing files are never overwritten without --force, and with "
-            "it only those the importer wrote. Nothing is written through a symbolic link."
+            "it only those the importer wrote. Nothing is written through a symbolic link. "
+            "Nothing is ever downloaded: images come only from --uploads."
         ),
     )
     parser.add_argument("export", type=Path, metavar="EXPORT.xml", help="the WordPress export")
@@ -66,7 +68,10 @@ def add_parser(subcommands: argparse._SubParsersAction[argparse.ArgumentParser])
         "--uploads",
         type=Path,
         metavar="DIR",
-        help="a copy of the site's wp-content/uploads folder, to copy images from",
+        help="a copy of the site's wp-content/uploads folder, to copy images from (resized "
+        "copies such as name-300x200.jpg are taken from their original). Without it no image "
+        "is copied and none is downloaded: the posts keep each image's address on the old "
+        "site, and the report lists them",
     )
     parser.add_argument(
         "--blog-dir",
