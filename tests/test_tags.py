@@ -204,6 +204,15 @@ def test_each_tag_has_its_feeds(tmp_path: Path, log_watcher: LogWatcher) -> None
     quiet = tag_site(tmp_path / "quiet", log_watcher, {"tag_feeds": False})
     assert not (quiet.site_dir / "blog/tag/python/feed.xml").exists()
 
+    # An empty list is no feed for any category, tag or author page, and no link to one.
+    none = tag_site(tmp_path / "none", log_watcher, {"term_feed_formats": []})
+    for folder in ("blog/tag/python", "blog/category/c-plus-plus"):
+        assert not any((none.site_dir / folder).glob("*.xml")), folder
+        assert not (none.site_dir / folder / "feed.json").exists()
+        hrefs = [str(link["href"]) for link in none.html(folder).select("link[rel=alternate]")]
+        assert hrefs == ["../../feed.xml", "../../atom.xml", "../../feed.json"], folder
+    assert (none.site_dir / "blog/feed.xml").is_file()
+
 
 def test_tags_that_would_share_a_page_or_are_not_allowed_stop_the_build(tmp_path: Path) -> None:
     clash = build_site(

@@ -157,7 +157,7 @@ class FeedWriter:
             written += self._write_feed(
                 base, self._title, self.blog.published, bodies, self.settings.formats
             )
-        formats = self.settings.term_formats or ["rss"]
+        formats = ["rss"] if self.settings.term_formats is None else self.settings.term_formats
         if self.settings.author_feeds:
             for listing in self.blog.author_listings.values():
                 if listing.author is not None:

@@ -195,7 +195,7 @@ def feed_links(
                 relative_url(f"{term.base_path}/{FEED_FILES[kind]}", page_url),
                 FEED_MIME_TYPES[kind],
             )
-            for kind in term_formats or ["rss"]
+            for kind in (["rss"] if term_formats is None else term_formats)
         ]
     return links
 
