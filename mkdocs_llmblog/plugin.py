@@ -264,7 +264,9 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        if self.blog is not None:
+        # A `nav:` the author wrote lists the posts they want in it (MkDocs adds no other page);
+        # only a navigation made from the files gets every post, and loses them here.
+        if self.blog is not None and config.nav is None:
             prune_posts(nav, self.blog.post_urls.keys(), self.blog.index_src_uri)
         return nav
 

@@ -95,6 +95,30 @@ def test_posts_stay_out_of_the_navigation_but_the_index_is_in_it(
     assert not any(text.startswith("Post number") for text in nav_texts)
 
 
+def test_a_post_the_author_lists_in_nav_stays_in_it(tmp_path: Path, theme: str) -> None:
+    nav = [
+        {"Home": "index.md"},
+        {"Blog": "blog/index.md"},
+        {"Our launch": "blog/posts/post-05.md"},
+    ]
+    site = build_site(tmp_path, {"theme": theme, "nav": nav}, twelve_posts())
+    soup = site.html("blog/2024/03/07/post-number-7")
+    site_nav = {
+        "material": ".md-nav--primary a",
+        "mkdocs": ".navbar-nav a",
+        "readthedocs": ".wy-menu-vertical a",
+    }[theme]
+    listed = [
+        a.get_text(strip=True)
+        for a in soup.select(site_nav)
+        if str(a["href"]).rstrip("/").endswith("05/post-number-5")
+    ]
+    assert listed  # the listed post, under the post's own title
+    assert set(listed) <= {"Post number 5", "Our launch"}
+    others = {a.get_text(strip=True) for a in soup.select(site_nav)} - set(listed)
+    assert not any(text.startswith("Post number") for text in others)
+
+
 def test_excerpt_is_the_first_paragraph_without_the_mark(tmp_path: Path) -> None:
     site = build_site(
         tmp_path,
