@@ -223,12 +223,14 @@ def test_a_custom_provider_renders_the_sites_own_template(tmp_path: Path) -> Non
         ({"provider": "disqus"}, "'provider' must be one of giscus, utterances"),
         ({"provider": "giscus", "repo": "ada/blog"}, "'repo_id' is required for giscus"),
         ({**GISCUS, "repo": "not a repo"}, "'repo' must be 'owner/name'"),
+        ({**GISCUS, "repo": "ada/blog\n"}, "'repo' must be 'owner/name'"),
         ({**GISCUS, "colour": "red"}, "unknown key(s) colour for giscus"),
         ({**GISCUS, "strict": "yes"}, "'strict' must be true or false"),
         ({"provider": "isso", "url": "http://comments.example.com"}, "must be the https://"),
         ({"provider": "isso", "url": "javascript:alert(1)"}, "must be the https://"),
         ({"provider": "custom"}, "'template' is required for custom"),
         ({"provider": "custom", "template": "../../etc/passwd"}, "must be a template path"),
+        ({"provider": "custom", "template": "comments.html\n"}, "must be a template path"),
     ],
 )
 def test_a_bad_comments_option_is_named(
@@ -256,6 +258,13 @@ def test_a_bad_mastodon_instance_is_named(tmp_path: Path, log_watcher: LogWatche
         "'https://mastodon.social/@me'"
     )
     refuse_options(tmp_path, {"mastodon_instance": "https://mastodon.social/@me"})
+
+
+def test_a_mastodon_instance_with_a_line_break_is_refused(
+    tmp_path: Path, log_watcher: LogWatcher
+) -> None:
+    log_watcher.expect("option 'mastodon_instance': must be a host name")
+    refuse_options(tmp_path, {"mastodon_instance": "mastodon.social\n"})
 
 
 def refuse_options(tmp_path: Path, options: dict[str, object]) -> None:

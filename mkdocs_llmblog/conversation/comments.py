@@ -22,8 +22,8 @@ PROVIDER_NAMES = {
     "custom": "",
 }
 """How the notice before the button names each provider (`custom` takes its `name` key)."""
-_REPO_RE = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
-_TEMPLATE_RE = re.compile(r"^[A-Za-z0-9_./-]+\.html$")
+_REPO_RE = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z")
+_TEMPLATE_RE = re.compile(r"^[A-Za-z0-9_./-]+\.html\Z")
 
 
 @dataclass(frozen=True)

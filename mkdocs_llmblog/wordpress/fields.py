@@ -34,7 +34,7 @@ out."""
 FILE_SLUG_MAX_LENGTH = 120
 """Longest slug written, which is also the file name (WordPress allows 200 characters)."""
 _RSS_YEAR_RE = re.compile(r"\s(?:19|20)\d\d\s")
-_WORDPRESS_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+_WORDPRESS_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\Z")
 
 
 def post_title(item: Item) -> str:

@@ -17,7 +17,7 @@ UPLOADS_PATH = "wp-content/uploads/"
 # WordPress's copies of an upload: resized (`-300x200`), scaled down from a big original
 # (`-scaled`), rotated, or edited in its image editor (`-e1700000000`).
 _VARIANT_RE = re.compile(r"^(?P<stem>.+?)(?:-\d+x\d+|-scaled|-rotated|-e\d{10,})(?P<ext>\.\w+)$")
-_PHOTON_HOST_RE = re.compile(r"^i\d\.wp\.com$")
+_PHOTON_HOST_RE = re.compile(r"^i\d\.wp\.com\Z")
 _UNSAFE_NAME_RE = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*]+')
 NAME_MAX_BYTES = 100
 """Longest name of a copied upload, in UTF-8 bytes (file systems allow 255)."""

@@ -20,7 +20,7 @@ MENU_ORDER_RE = re.compile(r"-?[0-9]{1,9}")
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-WXR_VERSION_RE = re.compile(r"^\d+\.\d+$")
+WXR_VERSION_RE = re.compile(r"^\d+\.\d+\Z")
 """`<wp:wxr_version>` as WordPress's importer accepts it: WXR 1.0, 1.1, 1.2 and any later."""
 _FIXED_NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
