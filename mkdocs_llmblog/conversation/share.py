@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-HOST_NAME_RE = re.compile(r"^(?=.{1,253}\Z)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\Z")
+HOST_NAME_RE = re.compile(
+    r"^(?=.{1,253}\Z)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\Z"
+)
 """A host name such as `mastodon.social` (no scheme, path or port)."""
 
 NETWORKS = (
