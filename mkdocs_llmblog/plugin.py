@@ -348,7 +348,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
                 self.config.recent_posts,
                 front_matter_lines,
                 self.slots,
-                set(blog.tags),
+                set(blog.tags) if self.config.tags else None,
             )
         except EmbedError as error:
             raise PluginError(f"{self.docs_name}/{page.file.src_uri}: {error}") from None
@@ -364,7 +364,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
                 f"category {name!r}, so the Recent posts widget is empty; check the name"
             )
         tag = self.config.recent_posts_tag
-        if tag is not None and tag_key(tag) not in blog.tags:
+        if tag is not None and not self.config.tags:
+            log.warning(
+                "Plugin 'llmblog' option 'recent_posts_tag': tags are turned off ('tags: "
+                "false'), so the Recent posts widget is empty; remove the option or turn tags on"
+            )
+        elif tag is not None and tag_key(tag) not in blog.tags:
             log.warning(
                 f"Plugin 'llmblog' option 'recent_posts_tag': no published post has the tag "
                 f"{tag!r}, so the Recent posts widget is empty; check the name"

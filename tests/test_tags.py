@@ -4,6 +4,7 @@ directives."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +188,40 @@ def test_a_bad_tags_directive_is_named(tmp_path: Path, directive: str, problem: 
     text = "\n".join(site.errors)
     assert "docs/index.md: line 3:" in text
     assert problem in text
+
+
+@pytest.mark.parametrize(
+    "directive", ["<!-- llmblog:recent-posts tag=x -->", "<!-- llmblog:tags style=list -->"]
+)
+def test_a_tag_directive_with_tags_turned_off_says_so(tmp_path: Path, directive: str) -> None:
+    site = build_site(
+        tmp_path,
+        {"plugins": [{"llmblog": {"tags": False}}]},
+        {
+            "index.md": f"# Home\n\n{directive}\n",
+            "blog/posts/a.md": post({"date": "2024-01-01", "title": "A", "tags": ["x"]}),
+        },
+        expect_error=True,
+    )
+    text = "\n".join(site.errors)
+    assert f"docs/index.md: line 3: '{directive}': tags are turned off ('tags: false'" in text
+
+
+def test_a_recent_posts_tag_with_tags_turned_off_is_a_warning(
+    tmp_path: Path, log_watcher: LogWatcher
+) -> None:
+    log_watcher.expect(
+        re.escape(
+            "option 'recent_posts_tag': tags are turned off ('tags: false'), so the Recent posts "
+            "widget is empty"
+        )
+    )
+    build_site(
+        tmp_path,
+        {"plugins": [{"llmblog": {"tags": False, "recent_posts_tag": "x"}}]},
+        {"blog/posts/a.md": post({"date": "2024-01-01", "title": "A", "tags": ["x"]})},
+        strict=False,
+    )
 
 
 def test_each_tag_has_its_feeds(tmp_path: Path, log_watcher: LogWatcher) -> None:

@@ -53,7 +53,7 @@ def find_embeds(
     """Replace each directive with a placeholder; return the Markdown and the embeds in order.
 
     `line_offset` is the number of lines before the Markdown in the file (its front matter);
-    `known_tags` holds the `tag_key` of each published tag.
+    `known_tags` holds the `tag_key` of each published tag, None where tags are turned off.
 
     Raises:
         EmbedError: naming the line of the first malformed directive.
@@ -67,7 +67,7 @@ def find_embeds(
         if in_spans(match.start(), code):
             return match.group(0)  # Shown as an example in code, not a directive.
         line = line_offset + markdown.count("\n", 0, match.start()) + 1
-        embeds.append(_parse(match, known_categories, known_tags or set(), default_count, line))
+        embeds.append(_parse(match, known_categories, known_tags, default_count, line))
         # Blank lines around it make the placeholder a block of its own in Markdown.
         return "\n\n" + slots.embed(len(embeds) - 1) + "\n\n"
 
@@ -77,7 +77,7 @@ def find_embeds(
 def _parse(
     match: re.Match[str],
     known_categories: set[str],
-    known_tags: set[str],
+    known_tags: set[str] | None,
     default_count: int,
     line: int,
 ) -> Embed:
@@ -101,6 +101,11 @@ def _parse(
             raise EmbedError(f"{where} gives '{key}' twice")
         values[key] = value
     if name == "tags":
+        if known_tags is None:
+            raise EmbedError(
+                f"{where}: tags are turned off ('tags: false' in mkdocs.yml); remove it or "
+                "turn tags on"
+            )
         return _tags(values, where)
     count = default_count
     if "count" in values:
@@ -116,7 +121,12 @@ def _parse(
         if category not in known_categories:
             raise EmbedError(f"{where}: no published post has the category {category!r}")
     tag = values.get("tag")
-    if tag is not None and tag_key(tag) not in known_tags:
+    if tag is not None and known_tags is None:
+        raise EmbedError(
+            f"{where}: tags are turned off ('tags: false' in mkdocs.yml); remove tag= or turn "
+            "tags on"
+        )
+    if tag is not None and known_tags is not None and tag_key(tag) not in known_tags:
         raise EmbedError(f"{where}: no published post has the tag {tag!r}")
     return RecentPostsEmbed(count, category, tag)
 
