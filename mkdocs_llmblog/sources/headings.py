@@ -24,7 +24,10 @@ def heading_text(source: str) -> str:
     if not _MARKUP_RE.search(source):
         return " ".join(source.split())
     _renderer.reset()
-    rendered = _renderer.convert(source)
+    # Rendered as the heading it is: alone, `1. *Intro*` would be a list, `> x` a quote. A
+    # last `#` (`C#`) is escaped, or it would close the heading.
+    kept = source[:-1] + "\\#" if source.endswith("#") else source
+    rendered = _renderer.convert("# " + kept)
     text = LexborHTMLParser(rendered).text(deep=True, separator="", strip=False)
     # A heading of raw HTML alone (`# <b>x</b>` shows "x"); what renders to nothing keeps its
     # source, entities decoded, so no post is left without a title.

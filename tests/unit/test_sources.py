@@ -406,6 +406,11 @@ def test_category_depth_is_bounded() -> None:
         ("<!-- only a comment -->", "<!-- only a comment -->"),
         ("  many   spaces  ", "many spaces"),
         ("C++ & C#", "C++ & C#"),
+        ("1. `git` in ten steps", "1. git in ten steps"),
+        ("2024. The *year*", "2024. The year"),
+        ("- *dash* first", "- dash first"),
+        ("> quoted *words*", "> quoted words"),
+        ("+ plus *sign*", "+ plus sign"),
     ],
 )
 def test_heading_text_is_the_rendered_text_of_the_markdown(heading: str, text: str) -> None:
