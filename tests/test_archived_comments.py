@@ -360,3 +360,27 @@ def test_comment_threads_are_capped_in_depth_in_order() -> None:
         level, depth = level[0].replies, depth + 1
     assert depth == 10
     assert [view.number for view in level] == [11, 12, 13, 14]
+
+
+@pytest.mark.parametrize(
+    ("link", "kept"),
+    [
+        ("https://a.example/x", True),
+        ("http://a.example/", True),
+        ("mailto:ada@example.com", True),
+        ("#comment-1", True),
+        ("//evil.example/x", False),
+        ("/admin/", False),
+        ("../../secret", False),
+        ("javascript:alert(1)", False),
+    ],
+)
+def test_reader_links_keep_only_web_and_mail_addresses(link: str, kept: bool) -> None:
+    html = render_reader_markdown(f"See [this]({link}).")
+    anchor = BeautifulSoup(html, "html.parser").find("a")
+    if kept:
+        assert isinstance(anchor, Tag)
+        assert anchor["href"] == link
+    else:
+        assert anchor is None or not anchor.get("href")
+    assert "this" in html

@@ -12,6 +12,15 @@ import nh3
 from mkdocs_llmblog.images.captions import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 
 BLOCK_TAGS = frozenset({"p", "blockquote", "pre", "ul", "ol", "li", "hr"})
+READER_LINK_STARTS = ("http://", "https://", "mailto:", "#")
+"""What a reader's link may start with: no path of this site (`/admin`, `../x`), no address
+without a scheme (`//host`), which the sanitizer's list of schemes lets through."""
+
+
+def _reader_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in ("href", "src") and not value.strip().lower().startswith(READER_LINK_STARTS):
+        return None
+    return value
 
 
 def render_reader_markdown(text: str) -> str:
@@ -25,5 +34,6 @@ def render_reader_markdown(text: str) -> str:
         tags=set(ALLOWED_TAGS | BLOCK_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(ALLOWED_URL_SCHEMES),
+        attribute_filter=_reader_attribute,
         link_rel="nofollow ugc noopener",
     )
