@@ -361,3 +361,29 @@ def test_avatars_are_round_squares_of_their_size_on_every_theme(
         assert shape["radius"] == "50%", shape
         assert shape["border"] == "0px", shape
         assert shape["padding"] == "0px", shape
+
+
+TOC_BOXES = {
+    "material": ".md-sidebar--secondary .md-nav--secondary",
+    "mkdocs": ".bs-sidebar",
+    "readthedocs": ".wy-menu-vertical ul",
+}
+"""Where each theme puts the page's table of contents."""
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_no_page_shows_an_empty_table_of_contents(browser: Any, served: Served, kind: str) -> None:
+    reader = _reader(browser, "desktop", "light")
+    try:
+        _open(reader, served.url + PAGES[kind])
+        boxes = reader.page.evaluate(
+            """selector => [...document.querySelectorAll(selector)].map(box => {
+                 const r = box.getBoundingClientRect();
+                 return {shown: r.width > 0 && r.height > 0,
+                         links: box.querySelectorAll("a[href]").length};
+               })""",
+            TOC_BOXES[served.theme],
+        )
+    finally:
+        reader.close()
+    assert [box for box in boxes if box["shown"] and box["links"] == 0] == []
