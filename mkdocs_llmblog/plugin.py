@@ -209,7 +209,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.image_plan = planner.plan_posts(blog.published)
         blog.images = self.image_plan.images_by_src
         blog.avatars = self.image_plan.avatars
-        if self.config.share_cards != "off":
+        if self.config.share_cards != "off" and config.site_url:  # og:image needs site_url
             cards = CardPlanner(files, config, self.config, self.cache_dir, planner)
             self.card_plan = cards.plan(blog, self.image_plan, self.dates)
             blog.share_cards = self.card_plan.cards_by_src

@@ -42,8 +42,10 @@ def draw_card(job: CardJob) -> dict[str, str]:
     """
     try:
         card = render_card(job)
-    except OSError as error:  # A font FreeType cannot open, or a file gone since planning.
-        raise ImageProblem(f"could not be drawn ({error})") from None
+    except ImageProblem as problem:
+        raise ImageProblem(f"could not be drawn: an image it shows {problem}") from None
+    except Exception as error:  # FreeType and Pillow raise many types for a damaged font
+        raise ImageProblem(f"could not be drawn ({type(error).__name__}: {error})") from None
     buffer = io.BytesIO()
     card.save(buffer, format="PNG", optimize=True)
     data = buffer.getvalue()
@@ -114,7 +116,6 @@ class _Painter:
         self.right = right
         self.rtl = direction == "rtl"
         self.load = load
-        self.shaping = features.check("raqm")
 
     def _x(self, offset: int, item_width: int) -> int:
         """Where an item `offset` pixels into its row starts, from the row's own side."""
@@ -122,12 +123,12 @@ class _Painter:
 
     def _text(self, x: int, y: int, text: str, font: AnyFont, fill: Colour) -> None:
         options: dict[str, str] = {}
-        if self.shaping:
+        if _shapes(font):
             options["direction"] = direction_of(text)
         self.draw.text((x, y), text, font=font, fill=fill, **options)  # type: ignore[arg-type]
 
     def _length(self, text: str, font: AnyFont) -> float:
-        if self.shaping:
+        if _shapes(font):
             return float(font.getlength(text, direction=direction_of(text)))
         return float(font.getlength(text))
 
@@ -193,6 +194,11 @@ class _Painter:
     def _fitting(self, text: str, font: AnyFont, room: int) -> str:
         lines, _cut = wrap(text, room, lambda part: self._length(part, font), 1)
         return lines[0] if lines else ""
+
+
+def _shapes(font: AnyFont) -> bool:
+    """Whether the font is laid out by libraqm, which shapes scripts and takes a direction."""
+    return getattr(font, "layout_engine", None) == ImageFont.Layout.RAQM
 
 
 def _round(avatar: CardImage, max_pixels: int) -> Image.Image:

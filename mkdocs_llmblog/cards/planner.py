@@ -121,6 +121,12 @@ class CardPlanner:
         self.fingerprints: dict[str, str] = {}
         self.logo = self._logo()
         self.fonts = CardFonts(self._font("title_font", "bold"), self._font("text_font", "regular"))
+        if self.fonts.title.path is None or self.fonts.text.path is None:
+            log.warning(
+                "Share cards: no system font was found, so cards use Pillow's bundled font, "
+                "which has Latin letters only; set 'title_font' and 'text_font' in "
+                "'share_card_template', or install DejaVu fonts (fonts-dejavu-core)"
+            )
         self.coverage = {
             "title": covers(self.fonts.title),
             "text": covers(self.fonts.text),
@@ -158,12 +164,6 @@ class CardPlanner:
                 raise PluginError(f"{self._where(key)}: {problem}") from None
         else:
             font = system_font(weight) or bundled_font()
-            if font.path is None:
-                log.warning(
-                    "Share cards: no system font was found, so cards use Pillow's bundled font, "
-                    "which has Latin letters only; set 'title_font' and 'text_font' in "
-                    "'share_card_template', or install DejaVu fonts (fonts-dejavu-core)"
-                )
         if font.path is not None:
             self.fingerprints[font.path] = font.identity
         else:
