@@ -121,13 +121,13 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-class ShareCardsMode(c.Type[str]):
-    """`off` (YAML reads it as false), `missing` or `all`."""
+class ShareCardsMode(c.Choice[str]):
+    """`off` (which YAML reads as false), `missing` or `all`."""
 
     MODES = ("off", "missing", "all")
 
     def __init__(self) -> None:
-        super().__init__(str, default="off")
+        super().__init__(self.MODES, default="off")
 
     def run_validation(self, value: object) -> str:
         if value is False:

@@ -36,7 +36,7 @@ class CardTemplate:
     background: Colour = (31, 41, 55, 255)
     text: Colour = (255, 255, 255, 255)
     accent: Colour = (245, 158, 11, 255)
-    overlay_opacity: float = 0.65
+    overlay_opacity: float = 0.8
     """With `layout: fill`: how much of the background colour covers the image."""
     logo: str | None = None
     """A path under docs_dir, `/`-separated, as written."""
