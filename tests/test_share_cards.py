@@ -280,12 +280,25 @@ def test_right_to_left_titles_are_drawn_from_the_right(tmp_path: Path, title: st
     assert left > 600
 
 
+def only_dejavu(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fontconfig sees DejaVu only (no CJK font), wherever the test runs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><dir>{DEJAVU}</dir><cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+
+
 def test_a_cjk_title_without_a_cjk_font_warns_naming_the_post(
-    tmp_path: Path, log_watcher: LogWatcher
+    tmp_path: Path, log_watcher: LogWatcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    only_dejavu(tmp_path / "fontconfig", monkeypatch)
     log_watcher.expect(
         r"docs/blog/posts/tokyo\.md: its share card is not drawn: the font DejaVuSans-Bold\.ttf "
-        r"has no glyph for '東京の夏'.*'title_font'"
+        r"has no glyph for '東京の夏' in its title, nor has any system font.*'title_font'"
     )
     files: dict[str, str | bytes] = {
         "blog/posts/tokyo.md": post({"date": "2024-05-01", "title": "東京の夏", "slug": "tokyo"}),
@@ -302,6 +315,25 @@ def test_a_cjk_title_without_a_cjk_font_warns_naming_the_post(
     tokyo = site.html("blog/2024/05/01/tokyo")
     assert meta(tokyo, "og:image") is None
     card_of(site, "blog/2024/05/02/latin")
+
+
+def test_a_title_the_font_lacks_is_drawn_in_a_system_font_that_has_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    only_dejavu(tmp_path / "fontconfig", monkeypatch)
+    # DejaVu Serif has no Hebrew; fontconfig finds DejaVu Sans, which has.
+    template = {"title_font": f"{DEJAVU}/DejaVuSerif-Bold.ttf"}
+    title = "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd"
+    files: dict[str, str | bytes] = {
+        "blog/posts/rtl.md": post({"date": "2024-05-01", "title": title, "slug": "rtl"}),
+        "blog/posts/latin.md": post({"date": "2024-05-02", "title": "Latin", "slug": "latin"}),
+    }
+    site = build_site(tmp_path, plugin(share_cards="all", share_card_template=template), files)
+    hebrew = card_of(site, "blog/2024/05/01/rtl")
+    card_of(site, "blog/2024/05/02/latin")
+    columns = ink_columns(hebrew, (0, 156, 1200, 240))
+    assert columns is not None
+    assert columns[1] > 1100  # from the right
 
 
 def test_without_system_fonts_the_bundled_font_is_used_with_one_warning(

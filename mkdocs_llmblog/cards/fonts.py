@@ -1,7 +1,9 @@
 """The fonts cards are drawn in, found without any download, and the characters each has.
 
 In order: the template's font file; the system's sans-serif (fontconfig's `fc-match`, else the
-usual places of DejaVu, Liberation, Arial); else Pillow's own bundled font (Latin only).
+usual places of DejaVu, Liberation, Arial); else Pillow's own bundled font (Latin only). A text
+with characters the font lacks is drawn in a system font that has them all, where fontconfig
+finds one.
 """
 
 from __future__ import annotations
@@ -82,6 +84,22 @@ def system_font(weight: str) -> CardFont | None:
     return None
 
 
+def font_with(characters: set[str], weight: str) -> CardFont | None:
+    """A system sans-serif of `weight` with a glyph for each of `characters`, where fontconfig
+    finds one."""
+    codes = " ".join(f"{ord(character):x}" for character in sorted(characters))
+    found = _fontconfig_match(f"{FONTCONFIG_PATTERNS[weight]}:charset={codes}", cached=False)
+    if found is None or os.path.splitext(found)[1].lower() not in FONT_SUFFIXES:
+        return None
+    try:
+        covered = covered_characters(found)
+    except Exception:  # fontTools raises many types for a damaged file
+        return None
+    if all(ord(character) in covered for character in characters):
+        return _identified(found)
+    return None
+
+
 def bundled_font() -> CardFont:
     from PIL import __version__ as pillow_version
 
@@ -95,8 +113,20 @@ def _identified(path: str) -> CardFont:
     )
 
 
+def _fontconfig_match(pattern: str, cached: bool = True) -> str | None:
+    """The file of fontconfig's best match for `pattern`; the system's defaults are asked once
+    a process."""
+    if cached:
+        return _cached_fontconfig_match(pattern)
+    return _run_fc_match(pattern)
+
+
 @functools.cache
-def _fontconfig_match(pattern: str) -> str | None:
+def _cached_fontconfig_match(pattern: str) -> str | None:
+    return _run_fc_match(pattern)
+
+
+def _run_fc_match(pattern: str) -> str | None:
     program = shutil.which("fc-match")
     if program is None:
         return None

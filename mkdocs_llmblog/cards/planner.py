@@ -21,11 +21,12 @@ from mkdocs_llmblog.cards.fonts import (
     bundled_font,
     covers,
     font_file,
+    font_with,
     system_font,
 )
 from mkdocs_llmblog.cards.jobs import CardImage, CardJob
 from mkdocs_llmblog.cards.template import CardTemplateError, read_template
-from mkdocs_llmblog.cards.text import missing_characters, needs_shaping
+from mkdocs_llmblog.cards.text import drawn_characters, missing_characters, needs_shaping
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.images.cached_copy import CachedCopy
@@ -205,7 +206,8 @@ class CardPlanner:
             "title": [post.title],
             "text": [self.config.site_name, byline(names, dates.long(post.date))],
         }
-        if not self._drawable(post, texts):
+        fonts = self._fonts_for(post, texts)
+        if fonts is None:
             return None
         featured = image_plan.drawable_by_src.get(post.src_uri)
         return CardJob(
@@ -218,8 +220,8 @@ class CardPlanner:
             avatars=tuple(avatars),
             logo=self.logo,
             template=self.template,
-            title_font=self.fonts.title.path,
-            text_font=self.fonts.text.path,
+            title_font=fonts.title.path,
+            text_font=fonts.text.path,
             max_pixels=self.max_pixels,
         )
 
@@ -227,9 +229,10 @@ class CardPlanner:
         self.fingerprints[source.abs_path] = source.content_hash
         return CardImage(source.abs_path, source.focal_point)
 
-    def _drawable(self, post: Post, texts: dict[str, list[str]]) -> bool:
-        """Whether the fonts have every character of the texts, and shaping is there where
-        their script needs it; else a warning naming the post."""
+    def _fonts_for(self, post: Post, texts: dict[str, list[str]]) -> CardFonts | None:
+        """The fonts that have every character of the texts (the template's or the system's,
+        else a system font that has them), where shaping is there if their script needs it;
+        else None, and a warning naming the post."""
         from PIL import features  # Pillow: only when a build draws cards
 
         every_text = [text for group in texts.values() for text in group]
@@ -239,21 +242,29 @@ class CardPlanner:
                 "(Arabic, Hebrew, Indic, ...) that Pillow draws correctly only with libraqm, "
                 "which this Pillow lacks; install libraqm (e.g. apt install libraqm0)"
             )
-            return False
-        for group, font in (("title", self.fonts.title), ("text", self.fonts.text)):
+            return None
+        chosen = {"title": self.fonts.title, "text": self.fonts.text}
+        for group, font in list(chosen.items()):
             coverage = self.coverage[group]
             missing = missing_characters(texts[group], coverage.__contains__)
             if missing:
+                weight = "bold" if group == "title" else "regular"
+                other = font_with(drawn_characters(texts[group]), weight)
+                if other is not None:
+                    self.fingerprints[str(other.path)] = other.identity
+                    chosen[group] = other
+                    continue
                 shown = "".join(missing[:10])
                 key = "title_font" if group == "title" else "text_font"
+                where = "its title" if group == "title" else "the site's name or its byline"
                 log.warning(
                     f"{post.path}: its share card is not drawn: the font {font.name} has no "
-                    f"glyph for {shown!r} in its {'title' if group == 'title' else 'byline'}; "
+                    f"glyph for {shown!r} in {where}, nor has any system font all of them; "
                     f"set '{key}' in 'share_card_template' to a font that has them (such as "
                     "Noto Sans CJK for Chinese, Japanese or Korean)"
                 )
-                return False
-        return True
+                return None
+        return CardFonts(chosen["title"], chosen["text"])
 
     def _register(self, post: Post, job: CardJob, plan: CardPlan) -> None:
         key = card_key(job, self.fingerprints)
