@@ -411,3 +411,28 @@ def test_a_card_that_cannot_be_drawn_is_a_warning_naming_the_post(
     # The post keeps no og:image (it has no featured image), and the site no broken file.
     assert meta(site.html("blog/2024/05/01/plain-post"), "og:image") is None
     assert not list((site.site_dir / "llmblog").rglob("*.png"))
+
+
+def test_two_posts_that_show_the_same_share_one_drawing(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "blog/posts/one.md": post({"date": "2024-05-01", "title": "Same", "slug": "one"}),
+        "blog/posts/two.md": post({"date": "2024-05-01", "title": "Same", "slug": "two"}),
+    }
+    site = build_site(tmp_path, plugin(share_cards="all"), files)
+    one = card_of(site, "blog/2024/05/01/one")
+    two = card_of(site, "blog/2024/05/01/two")
+    assert one.tobytes() == two.tobytes()
+    assert len(list((tmp_path / CARD_CACHE).rglob("*.png"))) == 1
+
+
+def test_the_date_is_written_in_the_sites_language(tmp_path: Path) -> None:
+    files = {"blog/posts/plain.md": post({"date": "2024-05-01", "title": "Plain post"})}
+    cards = []
+    for language in ("en", "de"):
+        config = {**plugin(share_cards="all"), "theme": {"name": "mkdocs", "locale": language}}
+        site = build_site(tmp_path / language, config, files)
+        cards.append(card_of(site, "blog/2024/05/01/plain-post"))
+    english, german = cards
+    # Only the byline differs ("May 1, 2024", "1. Mai 2024"): the title's part is the same.
+    assert english.crop((0, 0, 1200, 480)).tobytes() == german.crop((0, 0, 1200, 480)).tobytes()
+    assert english.crop((0, 480, 1200, 630)).tobytes() != german.crop((0, 480, 1200, 630)).tobytes()

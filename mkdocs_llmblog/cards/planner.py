@@ -83,9 +83,10 @@ class CardPlan:
     """The cards of a build and the ones still to draw."""
 
     cards_by_src: dict[str, ImageCandidate] = field(default_factory=dict)
-    files_by_target: dict[str, File] = field(default_factory=dict)
-    """The site file of each card to draw, by its path in the cache (removed if it fails)."""
-    src_by_target: dict[str, str] = field(default_factory=dict)
+    files_by_site_path: dict[str, File] = field(default_factory=dict)
+    users_by_target: dict[str, list[str]] = field(default_factory=dict)
+    """The posts (source paths) of each card still to draw, by its path in the cache: two posts
+    that show the same share one card."""
     tasks: list[Task] = field(default_factory=list)
 
 
@@ -274,14 +275,18 @@ class CardPlanner:
         copy_index = self.images.copy_index
         if os.path.lexists(cache_path) and not copy_index.is_sound(cache_path, "PNG"):
             copy_index.forget(cache_path)  # Edited, replaced or never recorded.
-        file = CachedCopy.generated(self.config, site_path, abs_src_path=cache_path)
-        self.files.append(file)
+        file = plan.files_by_site_path.get(site_path)
+        if file is None:
+            file = CachedCopy.generated(self.config, site_path, abs_src_path=cache_path)
+            self.files.append(file)
+            plan.files_by_site_path[site_path] = file
         if not os.path.isfile(cache_path):
-            from mkdocs_llmblog.cards.draw import draw_card  # Pillow: only when drawing
+            users = plan.users_by_target.setdefault(cache_path, [])
+            if not users:
+                from mkdocs_llmblog.cards.draw import draw_card  # Pillow: only when drawing
 
-            plan.tasks.append((draw_card, replace(job, target_path=cache_path)))
-            plan.files_by_target[cache_path] = file
-            plan.src_by_target[cache_path] = post.src_uri
+                plan.tasks.append((draw_card, replace(job, target_path=cache_path)))
+            users.append(post.src_uri)
         plan.cards_by_src[post.src_uri] = ImageCandidate(file.url, CARD_WIDTH, CARD_HEIGHT, True)
 
 
@@ -291,11 +296,13 @@ def drop_failed_cards(
     """Cards that could not be drawn: a warning naming the post; the post keeps its featured
     image's share preview, if any. `failed` holds each card's cache path and problem."""
     for target, problem in failed:
-        src_uri = plan.src_by_target.get(target)
-        file = plan.files_by_target.get(target)
-        if src_uri is None or file is None:
-            continue
-        post = blog.post_for(src_uri)
-        log.warning(f"{post.path if post else src_uri}: its share card {problem}")
-        blog.share_cards.pop(src_uri, None)
-        files.remove(file)
+        for src_uri in plan.users_by_target.get(target, []):
+            card = blog.share_cards.pop(src_uri, None)
+            post = blog.post_for(src_uri)
+            log.warning(f"{post.path if post else src_uri}: its share card {problem}")
+            if card is None:
+                continue
+            for site_path, file in list(plan.files_by_site_path.items()):
+                if file.url == card.url:
+                    files.remove(file)
+                    del plan.files_by_site_path[site_path]

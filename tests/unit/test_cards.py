@@ -272,3 +272,21 @@ def test_the_key_changes_with_what_is_drawn(changes: dict[str, object]) -> None:
 def test_a_font_edit_changes_the_key() -> None:
     edited = {**FINGERPRINTS, "/fonts/bold.ttf": "bold|1|3"}
     assert card_key(a_job(), edited) != card_key(a_job(), FINGERPRINTS)
+
+
+# Fonts
+
+
+def test_a_font_file_that_is_not_a_font_is_refused(tmp_path: Path) -> None:
+    from mkdocs_llmblog.cards.fonts import FontProblem, font_file
+
+    fake = tmp_path / "fake.ttf"
+    fake.write_bytes(b"not a font")
+    with pytest.raises(FontProblem, match=r"'fake\.ttf' cannot be read as a font"):
+        font_file(str(fake), "fake.ttf")
+    text = tmp_path / "font.txt"
+    text.write_text("x", encoding="utf-8")
+    with pytest.raises(FontProblem, match=r"'font\.txt' is not a \.ttf, \.otf or \.ttc font file"):
+        font_file(str(text), "font.txt")
+    with pytest.raises(FontProblem, match=r"'none\.ttf' does not exist"):
+        font_file(str(tmp_path / "none.ttf"), "none.ttf")
