@@ -436,3 +436,18 @@ def test_the_date_is_written_in_the_sites_language(tmp_path: Path) -> None:
     # Only the byline differs ("May 1, 2024", "1. Mai 2024"): the title's part is the same.
     assert english.crop((0, 0, 1200, 480)).tobytes() == german.crop((0, 0, 1200, 480)).tobytes()
     assert english.crop((0, 480, 1200, 630)).tobytes() != german.crop((0, 480, 1200, 630)).tobytes()
+
+
+def test_emoji_the_font_lacks_are_left_out_not_the_card(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "blog/posts/launch.md": post(
+            {"date": "2024-05-01", "title": "\U0001f680 Launch day", "slug": "launch"}
+        ),
+        "blog/posts/plain.md": post({"date": "2024-05-01", "title": "Launch day", "slug": "plain"}),
+    }
+    site = build_site(tmp_path, plugin(share_cards="all"), files)
+    # No warning, and the card is the one of the title without the rocket.
+    launch = card_of(site, "blog/2024/05/01/launch")
+    plain = card_of(site, "blog/2024/05/01/plain")
+    assert launch.tobytes() == plain.tobytes()
+    assert meta(site.html("blog/2024/05/01/launch"), "og:image:alt") == "\U0001f680 Launch day"

@@ -26,7 +26,13 @@ from mkdocs_llmblog.cards.fonts import (
 )
 from mkdocs_llmblog.cards.jobs import CardImage, CardJob
 from mkdocs_llmblog.cards.template import CardTemplateError, read_template
-from mkdocs_llmblog.cards.text import drawn_characters, missing_characters, needs_shaping
+from mkdocs_llmblog.cards.text import (
+    drawn_characters,
+    is_symbol,
+    missing_characters,
+    needs_shaping,
+    without,
+)
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.images.cached_copy import CachedCopy
@@ -207,6 +213,7 @@ class CardPlanner:
             "title": [post.title],
             "text": [self.config.site_name, byline(names, dates.long(post.date))],
         }
+        texts = self._without_missing_symbols(post, texts)
         fonts = self._fonts_for(post, texts)
         if fonts is None:
             return None
@@ -214,8 +221,8 @@ class CardPlanner:
         return CardJob(
             target_path="",
             post_path=post.path,
-            title=post.title,
-            site_name=self.config.site_name,
+            title=texts["title"][0],
+            site_name=texts["text"][0],
             byline=texts["text"][1],
             image=self._drawn(featured) if featured else None,
             avatars=tuple(avatars),
@@ -229,6 +236,22 @@ class CardPlanner:
     def _drawn(self, source: DrawableSource) -> CardImage:
         self.fingerprints[source.abs_path] = source.content_hash
         return CardImage(source.abs_path, source.focal_point)
+
+    def _without_missing_symbols(
+        self, post: Post, texts: dict[str, list[str]]
+    ) -> dict[str, list[str]]:
+        """The texts without the emoji and other symbols their font lacks: decoration, not
+        words, which a card is better without than without a card."""
+        kept: dict[str, list[str]] = {}
+        for group, group_texts in texts.items():
+            coverage = self.coverage[group]
+            missing = missing_characters(group_texts, coverage.__contains__)
+            symbols = [character for character in missing if is_symbol(character)]
+            if symbols:
+                log.debug(f"{post.path}: its share card leaves out {''.join(symbols)!r}")
+            # A text of symbols only keeps them, and is not drawn (the warning says why).
+            kept[group] = [without(text, symbols) or text for text in group_texts]
+        return kept
 
     def _fonts_for(self, post: Post, texts: dict[str, list[str]]) -> CardFonts | None:
         """The fonts that have every character of the texts (the template's or the system's,

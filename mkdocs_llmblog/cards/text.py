@@ -67,6 +67,18 @@ def missing_characters(texts: Iterable[str], covered: Callable[[int], bool]) -> 
     return list(missing)
 
 
+def is_symbol(character: str) -> bool:
+    """Emoji, pictographs, dingbats: decoration a card may leave out where its font lacks it."""
+    return unicodedata.category(character) == "So"
+
+
+def without(text: str, characters: Iterable[str]) -> str:
+    """`text` without `characters` (and the emoji joiners and selectors they leave), its spaces
+    folded."""
+    dropped = set(characters) | {"\u200d", "\ufe0f", "\ufe0e"}
+    return " ".join("".join(c for c in text if c not in dropped).split())
+
+
 def break_units(text: str) -> list[str]:
     """`text` cut where a line may break: at spaces, and around each Chinese or Japanese
     character."""

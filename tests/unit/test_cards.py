@@ -22,8 +22,10 @@ from mkdocs_llmblog.cards.text import (
     ELLIPSIS,
     break_units,
     direction_of,
+    is_symbol,
     missing_characters,
     needs_shaping,
+    without,
     wrap,
 )
 
@@ -117,6 +119,17 @@ def test_missing_characters_ignore_spaces_and_marks_and_come_once() -> None:
     covered = {ord(c) for c in "Helo"}
     assert missing_characters(["Hello 東京東\u200f"], covered.__contains__) == ["東", "京"]
     assert missing_characters(["Hello"], covered.__contains__) == []
+
+
+def test_symbols_can_be_left_out() -> None:
+    assert is_symbol("\U0001f680")
+    assert is_symbol("\u2605")
+    assert not is_symbol("a")
+    assert not is_symbol("東")
+    rocket_family = "Launch \U0001f680 day \U0001f468\u200d\U0001f469\u200d\U0001f467\ufe0f!"
+    assert without(rocket_family, ["\U0001f680", "\U0001f468", "\U0001f469", "\U0001f467"]) == (
+        "Launch day !"
+    )
 
 
 def test_byline() -> None:
