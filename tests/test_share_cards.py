@@ -164,6 +164,21 @@ def test_a_warm_build_draws_nothing(tmp_path: Path) -> None:
 
     build_site(tmp_path, config, files)
     assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in cache.rglob("*.png")} == drawn
+    # Nor does a warm build load Pillow, which drawing needs.
+    script = (
+        "import sys; from mkdocs.config import load_config; from mkdocs.commands.build import "
+        "build; build(load_config(config_file=sys.argv[1], site_dir=sys.argv[2])); "
+        "print('PIL' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "mkdocs.yml"), str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.stdout.strip() == "False", result.stderr
+    assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in cache.rglob("*.png")} == drawn
 
     # A new title draws that post's card again, and only that one.
     files["blog/posts/plain.md"] = post(

@@ -257,10 +257,8 @@ class CardPlanner:
         """The fonts that have every character of the texts (the template's or the system's,
         else a system font that has them), where shaping is there if their script needs it;
         else None, and a warning naming the post."""
-        from PIL import features  # Pillow: only when a build draws cards
-
         every_text = [text for group in texts.values() for text in group]
-        if any(needs_shaping(text) for text in every_text) and not features.check("raqm"):
+        if any(needs_shaping(text) for text in every_text) and not _pillow_shapes():
             log.warning(
                 f"{post.path}: its share card is not drawn: its title or byline is in a script "
                 "(Arabic, Hebrew, Indic, ...) that Pillow draws correctly only with libraqm, "
@@ -311,6 +309,13 @@ class CardPlanner:
                 plan.tasks.append((draw_card, replace(job, target_path=cache_path)))
             users.append(post.src_uri)
         plan.cards_by_src[post.src_uri] = ImageCandidate(file.url, CARD_WIDTH, CARD_HEIGHT, True)
+
+
+def _pillow_shapes() -> bool:
+    """Whether this Pillow has libraqm (Pillow is loaded only for a text that needs it)."""
+    from PIL import features
+
+    return bool(features.check("raqm"))
 
 
 def drop_failed_cards(
