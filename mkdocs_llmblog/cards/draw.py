@@ -121,15 +121,18 @@ class _Painter:
         """Where an item `offset` pixels into its row starts, from the row's own side."""
         return self.right - offset - item_width if self.rtl else self.left + offset
 
-    def _text(self, x: int, y: int, text: str, font: AnyFont, fill: Colour) -> None:
+    def _text(
+        self, x: int, y: int, text: str, font: AnyFont, fill: Colour, direction: str | None = None
+    ) -> None:
+        """Draw `text` (in `direction`, else its own) with its top left at (x, y)."""
         options: dict[str, str] = {}
         if _shapes(font):
-            options["direction"] = direction_of(text)
+            options["direction"] = direction or direction_of(text)
         self.draw.text((x, y), text, font=font, fill=fill, **options)  # type: ignore[arg-type]
 
-    def _length(self, text: str, font: AnyFont) -> float:
+    def _length(self, text: str, font: AnyFont, direction: str | None = None) -> float:
         if _shapes(font):
-            return float(font.getlength(text, direction=direction_of(text)))
+            return float(font.getlength(text, direction=direction or direction_of(text)))
         return float(font.getlength(text))
 
     def accent_bar(self, accent: Colour) -> None:
@@ -155,16 +158,18 @@ class _Painter:
         return top + LOGO_HEIGHT + 36
 
     def title(self, job: CardJob, template: CardTemplate, top: int, bottom: int) -> None:
+        """The title in the largest size it fits in (in lines and height), else the smallest,
+        cut with an ellipsis. Every line runs in the title's direction."""
         room = self.right - self.left
+        direction = "rtl" if self.rtl else "ltr"
         lines: list[str] = []
         font: AnyFont | None = None
         size = TITLE_SIZES[-1]
         for size in TITLE_SIZES:
             font = self.load(job.title_font, size)
-            fitted = font
 
-            def measure(text: str, fitted: AnyFont = fitted) -> float:
-                return self._length(text, fitted)
+            def measure(text: str, font: AnyFont = font) -> float:
+                return self._length(text, font, direction)
 
             lines, cut = wrap(job.title, room, measure, template.title_lines)
             if not cut and len(lines) * round(size * 1.22) <= bottom - top:
@@ -172,8 +177,9 @@ class _Painter:
         assert font is not None
         line_height = round(size * 1.22)
         for number, line in enumerate(lines):
-            width = round(self._length(line, font))
-            self._text(self._x(0, width), top + number * line_height, line, font, template.text)
+            width = round(self._length(line, font, direction))
+            y = top + number * line_height
+            self._text(self._x(0, width), y, line, font, template.text, direction)
 
     def footer(self, job: CardJob, template: CardTemplate, top: int) -> None:
         """The authors' round avatars, then their names and the date."""
