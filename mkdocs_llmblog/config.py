@@ -121,6 +121,25 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
+class ShareCardsMode(c.Choice[str]):
+    """`off` (which YAML reads as false), `missing` or `all`."""
+
+    MODES = ("off", "missing", "all")
+
+    def __init__(self) -> None:
+        super().__init__(self.MODES, default="off")
+
+    def run_validation(self, value: object) -> str:
+        if value is False:
+            return "off"
+        if value not in self.MODES:
+            raise base.ValidationError(
+                f"must be one of {', '.join(self.MODES)}, not {value!r}: 'missing' draws a card "
+                "for posts without a featured image, 'all' for every post"
+            )
+        return str(value)
+
+
 class LlmBlogConfig(base.Config):
     """Options of the `llmblog` plugin."""
 
@@ -337,6 +356,13 @@ class LlmBlogConfig(base.Config):
 
     share_image = c.Type(bool, default=True)
     """Make a 1200x630 copy of each featured image for `og:image` share previews."""
+
+    share_cards = ShareCardsMode()
+    """Draw a 1200x630 share card (title, site name, date, authors) for `og:image`: `off`;
+    `missing`, for posts without a featured image; `all`, for every post."""
+
+    share_card_template = c.Optional(c.Type((str, dict)))
+    """How cards look: a YAML, TOML or JSON file (relative to `mkdocs.yml`) or a mapping."""
 
     max_image_pixels = c.Type(int, default=100_000_000)
     """Refuse images with more pixels than this (decompression bombs)."""

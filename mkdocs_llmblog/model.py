@@ -185,6 +185,8 @@ class Post:
     """Front matter `comments: false` leaves the comments out of this post."""
     share: bool = True
     """Front matter `share: false` leaves the share links out of this post."""
+    share_card: bool = True
+    """Front matter `share_card: false`: no share card for this post (`share_cards` option)."""
     page_heading: str | None = None
     """The text of the `# heading` the body opens with, where front matter has its own `title`:
     the post's page shows it once, in its header; `title` is for `<title>`, cards and feeds."""
@@ -406,6 +408,8 @@ class Blog:
     """The authors file's authors, by id; empty without an authors file (names shown as written)."""
     avatars: dict[str, dict[int, str]] = field(default_factory=dict)
     """Square copies of each author's local avatar: author id -> size -> site-relative URL."""
+    share_cards: dict[str, ImageCandidate] = field(default_factory=dict)
+    """Each post's share card (a 1200x630 PNG, its `og:image`), by source path."""
     author_listings: dict[str, Listing] = field(default_factory=dict)
     """Author pages (`authors_profiles`), by author id."""
 

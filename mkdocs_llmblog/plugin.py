@@ -24,6 +24,7 @@ from mkdocs_llmblog.cache.record import (
     prepare_dirty_build,
     save_record,
 )
+from mkdocs_llmblog.cards.planner import CardPlan, CardPlanner, drop_failed_cards
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
 from mkdocs_llmblog.feeds.selection import posts_in_full_feeds
 from mkdocs_llmblog.feeds.writer import FeedSettings, FeedWriter, is_feed_template
@@ -33,6 +34,7 @@ from mkdocs_llmblog.images.planner import (
     FeaturedImagePlan,
     FeaturedImagePlanner,
     finish_image_work,
+    save_index,
     start_image_work,
 )
 from mkdocs_llmblog.layout import BuildMode, lay_out_blog
@@ -113,6 +115,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.slots = Slots()
         self.image_plan: FeaturedImagePlan | None = None
         self.image_work: ImageWork | None = None
+        self.card_plan: CardPlan | None = None
         self.embeds_by_src: dict[str, list[Embed]] = {}
         self.page_widgets: frozenset[str] = frozenset()
         """The widgets of the page being built, from on_page_context to on_post_page."""
@@ -206,6 +209,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.image_plan = planner.plan_posts(blog.published)
         blog.images = self.image_plan.images_by_src
         blog.avatars = self.image_plan.avatars
+        if self.config.share_cards != "off" and config.site_url:  # og:image needs site_url
+            cards = CardPlanner(files, config, self.config, self.cache_dir, planner)
+            self.card_plan = cards.plan(blog, self.image_plan, self.dates)
+            blog.share_cards = self.card_plan.cards_by_src
+            for index in (planner.known_sources, planner.copy_index):
+                save_index(index)
         if not config.site_url and (self.config.feeds or blog.images or self.config.share_links):
             log.warning(
                 "site_url is not set, so the blog gets no feeds and no share links, and posts no "
@@ -226,7 +235,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
                 always_render=self.feed_src_uris,
             )
         # Copies are written in other processes while MkDocs renders the pages.
-        self.image_work = start_image_work(self.image_plan, self.config.image_workers)
+        self.image_work = start_image_work(
+            self.image_plan,
+            self.config.image_workers,
+            self.card_plan.tasks if self.card_plan else (),
+        )
         self.views = ViewMaker(
             blog,
             self.dates,
@@ -448,7 +461,10 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         # Static files are copied right after this event: every image copy must exist by then.
         if self.image_plan is not None and self.image_work is not None:
             work, self.image_work = self.image_work, None
-            finish_image_work(self.image_plan, work)
+            failed = finish_image_work(self.image_plan, work)
+            if self.card_plan is not None:
+                problems = [(failure.job.target_path, failure.problem) for failure in failed]
+                drop_failed_cards(self.card_plan, problems, self.blog, files)
         return env
 
     # Runs after the search plugins: lists, neighbours and related posts stay out of the index.

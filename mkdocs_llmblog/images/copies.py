@@ -46,6 +46,15 @@ class SourceImage:
 
 
 @dataclass(frozen=True)
+class DrawableSource:
+    """A local raster image a share card can show: its file, content hash and focal point."""
+
+    abs_path: str
+    content_hash: str
+    focal_point: tuple[float, float] = (0.5, 0.5)
+
+
+@dataclass(frozen=True)
 class CopyJob:
     """One resized (or cropped) copy to write."""
 

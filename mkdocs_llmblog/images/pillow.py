@@ -138,13 +138,7 @@ def write_copies(job: SourceJob) -> dict[str, str]:
     Raises:
         ImageProblem: the source cannot be decoded (e.g. a truncated file).
     """
-    try:
-        with pixel_limit(job.max_pixels), Image.open(job.source_path) as opened:
-            opened.load()
-            icc_profile = opened.info.get("icc_profile")
-            source = ImageOps.exif_transpose(opened)
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise ImageProblem(f"cannot be decoded ({error})") from None
+    source, icc_profile = decode(job.source_path, job.max_pixels)
     hashes = {}
     for copy in job.copies:
         try:
@@ -154,11 +148,32 @@ def write_copies(job: SourceJob) -> dict[str, str]:
     return hashes
 
 
+def decode(path: str, max_pixels: int) -> tuple[Image.Image, bytes | None]:
+    """The image of a file as displayed (EXIF orientation applied), and its colour profile.
+
+    Raises:
+        ImageProblem: the file cannot be decoded (e.g. truncated), or is over `max_pixels`.
+    """
+    try:
+        with pixel_limit(max_pixels), Image.open(path) as opened:
+            opened.load()
+            icc_profile = opened.info.get("icc_profile")
+            return ImageOps.exif_transpose(opened), icc_profile
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise ImageProblem(f"cannot be decoded ({error})") from None
+
+
+def crop_around(
+    source: Image.Image, size: tuple[int, int], focus: tuple[float, float]
+) -> Image.Image:
+    """The largest crop of `size`'s shape around `focus` (fractions of width and height),
+    resized to `size`: what share previews and share cards show of a featured image."""
+    return ImageOps.fit(source, size, Image.Resampling.LANCZOS, centering=focus)
+
+
 def _write_copy(source: Image.Image, icc_profile: bytes | None, job: CopyJob) -> str:
     if job.crop_focus is not None:
-        image = ImageOps.fit(
-            source, (job.width, job.height), Image.Resampling.LANCZOS, centering=job.crop_focus
-        )
+        image = crop_around(source, (job.width, job.height), job.crop_focus)
     elif source.size != (job.width, job.height):
         # reducing_gap: a fast integer reduction first, then Lanczos; same quality, faster.
         image = source.resize((job.width, job.height), Image.Resampling.LANCZOS, reducing_gap=3.0)

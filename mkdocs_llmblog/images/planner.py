@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from mkdocs_llmblog.images.copies import (
     EXTENSIONS,
     MIME_TYPES,
     CopyJob,
+    DrawableSource,
     ImageProblem,
     SourceImage,
     SourceJob,
@@ -37,7 +38,7 @@ from mkdocs_llmblog.images.spec import (
 from mkdocs_llmblog.model import Author, FeaturedImage, ImageCandidate, ImageSpec, Post
 
 if TYPE_CHECKING:
-    from mkdocs_llmblog.images.pool import ImageWork
+    from mkdocs_llmblog.images.pool import FailedSource, ImageWork, Task
 
 log = get_plugin_logger(__name__)
 
@@ -63,6 +64,10 @@ class FeaturedImagePlan:
     """The SHA-256 of each cached copy, to tell a sound copy from one edited in the cache."""
     avatars: dict[str, dict[int, str]] = field(default_factory=dict)
     """Square copies of each author's local avatar: author id -> size -> site-relative URL."""
+    drawable_by_src: dict[str, DrawableSource] = field(default_factory=dict)
+    """Each post's featured image where a share card can show it (a local raster image)."""
+    drawable_avatars: dict[str, DrawableSource] = field(default_factory=dict)
+    """Each author's avatar where a share card can show it, by author id."""
 
     @property
     def jobs(self) -> list[SourceJob]:
@@ -143,6 +148,10 @@ class FeaturedImagePlanner:
             except ImageProblem as problem:
                 self.errors.append(f"{where} {problem}")
                 continue
+            if source.format != "SVG":
+                self.plan.drawable_avatars[author.id] = DrawableSource(
+                    source.abs_path, source.content_hash
+                )
             if source.passes_through or not source.width or not source.height:
                 continue
             side = min(source.width, source.height)
@@ -162,16 +171,26 @@ class FeaturedImagePlanner:
             PluginError: naming each post (or option) whose image cannot be used.
         """
         for post in posts:
-            image = self._featured_for(post)
+            image, drawable = self._featured_for(post)
             if image is not None:
                 self.plan.images_by_src[post.src_uri] = image
+            if drawable is not None:
+                self.plan.drawable_by_src[post.src_uri] = drawable
         if self.errors:
             raise PluginError("\n".join(self.errors))
         for index in (self.known_sources, self.copy_index):
             save_index(index)
         return self.plan
 
-    def _featured_for(self, post: Post) -> FeaturedImage | None:
+    def inspect(self, target: LocalImage) -> SourceImage:
+        """What an image file is (from the index of the cache where it is unchanged).
+
+        Raises:
+            ImageProblem: it is not an image, or is over `max_image_pixels`.
+        """
+        return self._inspect(target)
+
+    def _featured_for(self, post: Post) -> tuple[FeaturedImage | None, DrawableSource | None]:
         if post.image is not None:
             return self._try(post.image, post.src_uri, f"{post.path}: front matter key 'image'")
         if self.from_content and post.first_image is not None:
@@ -179,31 +198,35 @@ class FeaturedImagePlanner:
             try:
                 target = resolve_image(spec.location, post.src_uri, self.docs_dir)
                 where = f"{post.path}: its first image ({spec.location})"
-                return replace(self._build(spec, target, where), from_content=True)
+                image, drawable = self._build(spec, target, where)
+                return replace(image, from_content=True), drawable
             except ImageProblem:
                 pass  # A broken body image is MkDocs' own link warning; fall back to the default.
         if self.default_spec is not None:
             return self._try(self.default_spec, None, "Plugin 'llmblog' option 'default_image'")
-        return None
+        return None, None
 
-    def _try(self, spec: ImageSpec, base_src_uri: str | None, where: str) -> FeaturedImage | None:
+    def _try(
+        self, spec: ImageSpec, base_src_uri: str | None, where: str
+    ) -> tuple[FeaturedImage | None, DrawableSource | None]:
         try:
             target = resolve_image(spec.location, base_src_uri, self.docs_dir)
-            image = self._build(spec, target, where)
+            image, drawable = self._build(spec, target, where)
         except ImageProblem as problem:
             self.errors.append(f"{where} {problem}")
-            return None
+            return None, None
         if isinstance(target, LocalImage) and spec.alt is None and where not in self.warned:
             self.warned.add(where)  # The default image would warn once per post.
             log.warning(
                 f"{where} has no 'alt' text: screen readers and share previews need one; "
                 f"write image: {{path: {spec.location}, alt: What the picture shows}}"
             )
-        return image
+        return image, drawable
 
     def _build(
         self, spec: ImageSpec, target: LocalImage | RemoteImage, where: str = ""
-    ) -> FeaturedImage:
+    ) -> tuple[FeaturedImage, DrawableSource | None]:
+        """The featured image, and the image a share card can show (a local raster one)."""
         alt = spec.alt or ""
         caption_html = None
         if spec.caption:
@@ -212,10 +235,17 @@ class FeaturedImagePlanner:
             caption_html = render_inline(spec.caption)
         if isinstance(target, RemoteImage):
             remote = ImageCandidate(target.url, spec.width, spec.height, local=False)
-            return FeaturedImage(alt, caption_html, remote, (), remote, (), remote, None, None)
+            featured = FeaturedImage(alt, caption_html, remote, (), remote, (), remote, None, None)
+            return featured, None  # Never downloaded, so never drawn.
         source = self._inspect(target)
+        drawable = None
+        if source.format != "SVG":
+            drawable = DrawableSource(source.abs_path, source.content_hash, spec.focal_point)
         if source.passes_through:
-            return self._pass_through(target, source, alt, caption_html, where, spec.focal_point)
+            featured = self._pass_through(
+                target, source, alt, caption_html, where, spec.focal_point
+            )
+            return featured, drawable
         assert source.width is not None
         assert source.height is not None
         output_format = self._output_format(source)
@@ -232,7 +262,7 @@ class FeaturedImagePlanner:
         main = max((c for c in candidates if (c.width or 0) <= 1024), key=lambda c: c.width or 0,
                    default=candidates[0])  # fmt: skip
         share = self._share_copy(target, source, spec.focal_point, where)
-        return FeaturedImage(
+        featured = FeaturedImage(
             alt=alt,
             caption_html=caption_html,
             main=main,
@@ -243,6 +273,7 @@ class FeaturedImagePlanner:
             mime_type=MIME_TYPES[output_format],
             share_mime_type="image/jpeg" if share else None,
         )
+        return featured, drawable
 
     def _inspect(self, target: LocalImage) -> SourceImage:
         source = self.sources.get(target.abs_path)
@@ -346,19 +377,23 @@ def save_index(index: SourceIndex | CopyIndex) -> None:
         )
 
 
-def start_image_work(plan: FeaturedImagePlan, workers: int | None) -> ImageWork | None:
-    """Start writing the planned copies (in parallel where there are many); None if none."""
-    if not plan.copies_by_source:
+def start_image_work(
+    plan: FeaturedImagePlan, workers: int | None, extra: Sequence[Task] = ()
+) -> ImageWork | None:
+    """Start writing the planned copies, and the `extra` tasks (share cards), in parallel where
+    there are many; None if there is nothing to do."""
+    if not plan.copies_by_source and not extra:
         return None
     from mkdocs_llmblog.images.pool import ImageWork  # Pillow and process pools: only when needed
 
-    work = ImageWork(plan.jobs, workers, log.info)
+    work = ImageWork(plan.jobs, workers, log.info, extra)
     work.start()
     return work
 
 
-def finish_image_work(plan: FeaturedImagePlan, work: ImageWork) -> None:
-    """Wait for the copies; a copy that failed stops the build naming its posts.
+def finish_image_work(plan: FeaturedImagePlan, work: ImageWork) -> list[FailedSource]:
+    """Wait for the copies; a copy that failed stops the build naming its posts. Returns the
+    `extra` tasks that failed.
 
     Raises:
         PluginError: a source image could not be decoded (e.g. a truncated file).
@@ -367,9 +402,11 @@ def finish_image_work(plan: FeaturedImagePlan, work: ImageWork) -> None:
     if plan.copy_index is not None:
         plan.copy_index.record(work.hashes)
         save_index(plan.copy_index)
-    if failures:
-        messages = []
-        for failure in failures:
+    messages = []
+    for failure in failures:
+        if isinstance(failure.job, SourceJob):
             for where in plan.users_by_source.get(failure.job.source_path, {}):
                 messages.append(f"{where} {failure.problem}")
+    if messages:
         raise PluginError("\n".join(messages))
+    return [failure for failure in failures if not isinstance(failure.job, SourceJob)]

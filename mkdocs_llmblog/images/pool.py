@@ -1,4 +1,4 @@
-"""Writing image copies on every core, with progress on long runs."""
+"""Writing image copies (and drawing share cards) on every core, with progress on long runs."""
 
 from __future__ import annotations
 
@@ -8,12 +8,17 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from typing import Any
 
 from mkdocs_llmblog.images.copies import ImageProblem, SourceJob
 from mkdocs_llmblog.images.pillow import write_copies
 
 INLINE_LIMIT = 1
-"""Up to this many sources are done in this process: a pool would cost more than it saves."""
+"""Up to this many tasks are done in this process: a pool would cost more than it saves."""
+
+Task = tuple[Callable[[Any], dict[str, str]], Any]
+"""A picklable function and its job: it writes files and returns the SHA-256 of each, by path;
+it raises `ImageProblem` for a job it cannot do."""
 PROGRESS_INTERVAL_SECONDS = 5.0
 
 
@@ -52,40 +57,49 @@ class Progress:
 
 @dataclass(frozen=True)
 class FailedSource:
-    job: SourceJob
+    job: Any
+    """The `SourceJob` (or another task's job, such as a share card's) that failed."""
     problem: str
 
 
 class ImageWork:
-    """Copies to make in this build, started early and collected before files are copied."""
+    """Copies to make in this build, started early and collected before files are copied.
+
+    `extra` tasks (share cards) share the pool with the copies of `jobs`.
+    """
 
     def __init__(
-        self, jobs: Sequence[SourceJob], workers: int | None, report: Callable[[str], None]
+        self,
+        jobs: Sequence[SourceJob],
+        workers: int | None,
+        report: Callable[[str], None],
+        extra: Sequence[Task] = (),
     ):
         self.jobs = list(jobs)
+        self.tasks: list[Task] = [(write_copies, job) for job in self.jobs] + list(extra)
         self.report = report
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.pool: ProcessPoolExecutor | None = None
-        self.futures: dict[Future[dict[str, str]], SourceJob] = {}
+        self.futures: dict[Future[dict[str, str]], Any] = {}
         self.hashes: dict[str, str] = {}
         """The SHA-256 of each copy written, by its path in the cache."""
 
     def start(self) -> None:
         """Start writing copies in worker processes, so they overlap with page rendering."""
-        if len(self.jobs) <= INLINE_LIMIT or self.workers == 1:
+        if len(self.tasks) <= INLINE_LIMIT or self.workers == 1:
             return
         # "spawn": `mkdocs serve` runs threads, and forking a threaded process is unsafe.
         context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        self.futures = {self.pool.submit(write_copies, job): job for job in self.jobs}
+        self.futures = {self.pool.submit(run, job): job for run, job in self.tasks}
 
     def finish(self) -> list[FailedSource]:
         """Wait for every copy; return the ones that failed."""
         failures: list[FailedSource] = []
         if self.pool is None:
-            for job in self.jobs:
+            for run, job in self.tasks:
                 try:
-                    self.hashes.update(write_copies(job))
+                    self.hashes.update(run(job))
                 except ImageProblem as problem:
                     failures.append(FailedSource(job, str(problem)))
             return failures
@@ -106,10 +120,11 @@ class ImageWork:
         finally:
             self.close()
         progress.end(done)
-        if total > 50:
+        if len(self.jobs) > 50:
             copies = sum(len(job.copies) for job in self.jobs)
             self.report(
-                f"Featured images: {copies} copies of {total} images on {self.workers} cores"
+                f"Featured images: {copies} copies of {len(self.jobs)} images on "
+                f"{self.workers} cores"
             )
         return failures
 

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_llmblog.layout.people import Person
 from mkdocs_llmblog.layout.urls import FEED_FILES, absolute_url
-from mkdocs_llmblog.model import Blog, FeaturedImage, Listing, Post
+from mkdocs_llmblog.model import Blog, FeaturedImage, ImageCandidate, Listing, Post
 from mkdocs_llmblog.render.markers import relative_url
 
 FEED_MIME_TYPES = {
@@ -69,6 +69,16 @@ def share_image(image: FeaturedImage, site_url: str | None) -> ShareImageView | 
     if url is None:
         return None
     return ShareImageView(url, candidate.width, candidate.height, image.alt, image.share_mime_type)
+
+
+def share_card_image(
+    card: ImageCandidate, title: str, site_url: str | None
+) -> ShareImageView | None:
+    """The share preview of a post's share card (a PNG showing its title)."""
+    url = absolute_url(site_url, card.url)
+    if url is None:
+        return None
+    return ShareImageView(url, card.width, card.height, title, "image/png")
 
 
 def script_json(data: Any) -> str:

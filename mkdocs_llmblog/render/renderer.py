@@ -28,6 +28,7 @@ from mkdocs_llmblog.render.head import (
     blog_json_ld,
     feed_links,
     read_theme_head,
+    share_card_image,
     share_image,
 )
 from mkdocs_llmblog.render.markers import (
@@ -416,13 +417,18 @@ class PageRenderer:
         return self.plain_head
 
     def _article(self, post: Post, image: FeaturedImage | None) -> ArticleView:
+        card = self.blog.share_cards.get(post.src_uri)
+        if card is not None:
+            preview = share_card_image(card, post.title, self.site.url)
+        else:
+            preview = share_image(image, self.site.url) if image else None
         return article_view(
             post,
             self.blog.descriptions.get(post.src_uri, ""),
             self.blog.post_urls[post.src_uri],
             self.site.url,
             self.site.name,
-            share_image(image, self.site.url) if image else None,
+            preview,
             list(post.categories),
             post_people(self.blog, post, self.site.url),
         )

@@ -107,6 +107,7 @@ def read_post(
         archived_comments=read_archived_comments(fields, options.zone),
         comments=fields.flag("comments", default=True),
         share=fields.flag("share", default=True),
+        share_card=fields.flag("share_card", default=True),
         source_hash=hashlib.sha1(source.encode("utf-8"), usedforsecurity=False).hexdigest(),
         image=fields.image(),
         first_image=_first_image(parts.body) if options.find_first_image else None,
