@@ -106,6 +106,8 @@ def label_problem(labels: dict[object, object]) -> str | None:
         if not isinstance(value, str):
             return f"the label '{key}' must be a text"
         allowed = _placeholders(ENGLISH[str(key)])
+        if not allowed:
+            continue  # Printed as written, braces and all: no placeholders to fill in.
         try:
             used = _placeholders(value)
         except ValueError as error:

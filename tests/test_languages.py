@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_llmblog.config import label_problem
 from mkdocs_llmblog.i18n.labels import ENGLISH
 from mkdocs_llmblog.i18n.translations import TRANSLATIONS
 from tests.sitebuilder import build_site, post, write_project
@@ -116,3 +117,30 @@ def test_a_label_with_an_unknown_placeholder_is_a_config_error(tmp_path: Path) -
     assert result.returncode != 0
     assert "the label 'minutes_read' uses {min}; it may use {minutes}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_label_without_placeholders_is_printed_as_written_braces_and_all(
+    tmp_path: Path,
+) -> None:
+    site = build_site(
+        tmp_path,
+        {
+            "plugins": [
+                {"llmblog": {"labels": {"related_posts": "More {of} this {", "blog": "{{Blog}}"}}}
+            ]
+        },  # noqa: E501
+        {
+            "blog/posts/a.md": post({"date": "2024-01-01", "title": "A", "categories": ["C"]}),
+            "blog/posts/b.md": post({"date": "2024-01-02", "title": "B", "categories": ["C"]}),
+        },
+    )
+    page = site.html("blog/2024/01/02/b")
+    assert "More {of} this {" in page.get_text()
+    assert "{{Blog}}" in site.html("blog").get_text()
+
+
+def test_label_problem_checks_placeholders_only_where_a_label_has_them() -> None:
+    assert label_problem({"related_posts": "Related {x} {"}) is None
+    assert label_problem({"minutes_read": "{minutes} {"}) is not None
+    assert label_problem({"minutes_read": "{minutes} min, {{braces}}"}) is None
+    assert "it may use {minutes}" in str(label_problem({"minutes_read": "{m}"}))
