@@ -128,7 +128,7 @@ def test_a_label_without_placeholders_is_printed_as_written_braces_and_all(
             "plugins": [
                 {"llmblog": {"labels": {"related_posts": "More {of} this {", "blog": "{{Blog}}"}}}
             ]
-        },  # noqa: E501
+        },
         {
             "blog/posts/a.md": post({"date": "2024-01-01", "title": "A", "categories": ["C"]}),
             "blog/posts/b.md": post({"date": "2024-01-02", "title": "B", "categories": ["C"]}),
