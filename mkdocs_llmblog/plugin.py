@@ -155,6 +155,13 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             if isinstance(plugin, LlmBlogPlugin) and plugin.config.enabled
         ] or [self]
         check_blog_dirs([instance.config.blog_dir for instance in self.instances])
+        reason = self.config.resolve_compatibility(config.theme.name)
+        if reason:
+            log.info(
+                f"Following Material's blog rules (slugs, defaults), as {reason}; set "
+                "'compatibility: llmblog' for this plugin's own, 'compatibility: material' to "
+                "keep Material's"
+            )
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:

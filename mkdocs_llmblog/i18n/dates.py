@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 
 from mkdocs_llmblog.model import PostDate
 
@@ -28,6 +28,13 @@ class DateFormatter:
             # Babel is slow, and a post's date is shown on every list and widget it is in.
             text = self.long_dates[day] = str(format_date(day, format="long", locale=self.locale))
         return text
+
+    def pattern(self, moment: dt.datetime, pattern: str) -> str:
+        """`moment` as Material writes dates: a Babel format (`long`, `short`...) for the
+        date alone, else a Babel pattern (`yyyy/MM/dd`) of the date and time (in UTC)."""
+        if pattern in ("full", "long", "medium", "short"):
+            return str(format_date(moment.date(), format=pattern, locale=self.locale))
+        return str(format_datetime(moment, format=pattern, locale=self.locale))
 
     def period(self, year: int, month: int | None) -> str:
         """An archive's title: "2024", or "May 2024" for a month."""

@@ -11,7 +11,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_llmblog.config import LlmBlogConfig, option_default
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout.archives import build_archives
-from mkdocs_llmblog.layout.categories import CategoryError, build_category_tree
+from mkdocs_llmblog.layout.categories import (
+    CategoryError,
+    CategorySlugify,
+    build_category_tree,
+)
 from mkdocs_llmblog.layout.neighbours import find_neighbours
 from mkdocs_llmblog.layout.related import find_related
 from mkdocs_llmblog.layout.tags import TagError, build_tags
@@ -41,6 +45,7 @@ def lay_out_listings(
     blog_title: str,
     dates: DateFormatter,
     tags_title: str = "Tags",
+    category_slugify: CategorySlugify | None = None,
 ) -> None:
     """Make the index, category, tag and archive listings, each page a file MkDocs will render.
 
@@ -50,7 +55,9 @@ def lay_out_listings(
     layout = _Layout(blog, files, config, options, dates)
     layout.index(blog_title)
     try:
-        blog.categories = build_category_tree(blog.published, options.categories_allowed)
+        blog.categories = build_category_tree(
+            blog.published, options.categories_allowed, category_slugify
+        )
     except CategoryError as error:
         raise PluginError(str(error)) from None
     if options.categories:
@@ -148,7 +155,8 @@ class _Layout:
 
     def period(self, period: ArchivePeriod) -> None:
         if period.month is None:
-            url_path = self.options.archive_url_format.format(year=f"{period.year:04d}")
+            year = f"{period.year:04d}"
+            url_path = self.options.archive_url_format.format(year=year, date=year)
         else:
             url_path = self.options.archive_month_url_format.format(
                 year=f"{period.year:04d}", month=f"{period.month:02d}"
@@ -215,7 +223,7 @@ class _Layout:
         return file
 
     def _paginate(self, listing: Listing, first_file: File, posts: list[Post]) -> None:
-        per_page = self.options.pagination_per_page
+        per_page = list_page_size(self.options, listing.kind, len(posts))
         chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)]
         for number, chunk in enumerate(chunks or [[]], start=1):
             if number == 1:
@@ -228,15 +236,39 @@ class _Layout:
                         f"The page '{src_uri}' is in the way of page {number} of the "
                         f"{listing.title!r} list; rename it or change 'pagination_url_format'"
                     )
+                dest_path = f"{listing.base_path}/{sub_path}"
+                if (
+                    listing.kind == "index"
+                    and self.options.compatibility == "material"
+                    and not self.config.use_directory_urls
+                ):
+                    dest_path += "/index"  # Material: the index's pages are index pages too.
                 file = self._generated(
                     src_uri,
-                    f"{listing.base_path}/{sub_path}",
+                    dest_path,
                     f"{listing.title} ({number})",
                     InclusionLevel.NOT_IN_NAV,
                 )
             page = ListPage(listing=listing, number=number, file=file, posts=chunk)
             listing.pages.append(page)
             self.blog.list_pages_by_src[file.src_uri] = page
+
+
+LIST_OPTIONS = {"archive": "archive", "category": "categories", "author": "authors_profiles"}
+"""The prefix of Material's per-list pagination options of each kind of list."""
+
+
+def list_page_size(options: LlmBlogConfig, kind: str, count: int) -> int:
+    """Posts on each page of a list of `kind`: Material's `<list>_pagination_per_page`, else
+    `pagination_per_page`; all of them on one page where (`<list>_`)`pagination` is false."""
+    prefix = LIST_OPTIONS.get(kind)
+    paginated = options.get(f"{prefix}_pagination") if prefix else None
+    if paginated is None:
+        paginated = options.pagination
+    if paginated is False:
+        return max(count, 1)
+    per_page = options.get(f"{prefix}_pagination_per_page") if prefix else None
+    return int(per_page or options.pagination_per_page)
 
 
 def pinned_first(posts: list[Post]) -> list[Post]:

@@ -458,7 +458,9 @@ class ViewMaker:
             self.post_link(other, page_url) for other in self.blog.related.get(post.src_uri, [])
         ]
 
-    def categories_widget(self, page_url: str, by_count: bool) -> list[TreeItemView]:
+    def categories_widget(
+        self, page_url: str, by_count: bool, reverse: bool = False
+    ) -> list[TreeItemView]:
         """The category tree with post counts, for the page at `page_url`."""
 
         def items(categories: list[Category]) -> list[TreeItemView]:
@@ -466,9 +468,9 @@ class ViewMaker:
                 TreeItemView(
                     self.category_link(category.full_name, page_url),
                     len(category.posts),
-                    items(sort_categories(category.children, by_count)),
+                    items(sort_categories(category.children, by_count, reverse)),
                 )
-                for category in sort_categories(categories, by_count)
+                for category in sort_categories(categories, by_count, reverse)
             ]
 
         return items(self.blog.categories.roots)

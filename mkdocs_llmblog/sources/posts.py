@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,7 +17,7 @@ from mkdocs_llmblog.sources.folder_defaults import FolderDefaultsError, merge_ad
 from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
 from mkdocs_llmblog.sources.headings import heading_text
 from mkdocs_llmblog.sources.markdown import find_first_heading, find_leading_heading, first_image
-from mkdocs_llmblog.sources.slugs import make_slug
+from mkdocs_llmblog.sources.slugs import file_name_title, make_slug, material_slug_source
 
 log = get_plugin_logger(__name__)
 
@@ -29,6 +30,11 @@ class PostReadingOptions:
     slug_max_length: int
     find_first_image: bool = False
     """Look for the body's first image (for `image_from_content`)."""
+    slugify: Callable[[str], str] | None = None
+    """Material's slug function (`post_slugify` with its separator), else this plugin's."""
+    material: bool = False
+    """Material's rules: a post without title or heading is titled by its file name; slugs are
+    made from the text Material makes them from; a `slug:` is used as written."""
 
 
 def read_post(
@@ -67,15 +73,19 @@ def read_post(
             page_heading = without_xml_forbidden(heading_text(leading.title))[:MAX_TEXT_LENGTH]
     else:
         heading = find_first_heading(parts.body)
-        if heading is None:
+        if heading is None and options.material:
+            heading_title = file_name_title(src_uri)
+        elif heading is None:
             raise PostError(
                 path,
                 "title",
                 "is missing and the post has no '# heading'; add 'title: ...' to the front matter",
             )
-        # The text the heading shows: Markdown rendered, `&lt;` a "<" (escaped again wherever
-        # it is printed).
-        title = without_xml_forbidden(heading_text(heading.title))
+        else:
+            # The text the heading shows: Markdown rendered, `&lt;` a "<" (escaped again
+            # wherever it is printed).
+            heading_title = heading_text(heading.title)
+        title = without_xml_forbidden(heading_title)
         if len(title) > MAX_TEXT_LENGTH:
             raise PostError(
                 path,
@@ -83,8 +93,7 @@ def read_post(
                 f"(from the '# heading') has {len(title):,} characters; it may have at most "
                 f"{MAX_TEXT_LENGTH:,}",
             )
-    slug_source = fields.text("slug")
-    slug = make_slug(slug_source if slug_source is not None else title, options.slug_max_length)
+    slug = _slug(fields.text("slug"), title, meta, parts.body, src_uri, options)
 
     post = Post(
         src_uri=src_uri,
@@ -120,6 +129,29 @@ def read_post(
             f"{path}: {keys} held control characters not allowed in XML (feeds); they were removed"
         )
     return post
+
+
+def _slug(
+    written: str | None,
+    title: str,
+    meta: dict[str, Any],
+    body: str,
+    src_uri: str,
+    options: PostReadingOptions,
+) -> str:
+    """The post's slug: its `slug:`, else one made from its title."""
+    if written is not None:
+        written_slug = written.strip().strip("/")
+        if options.material and written_slug and ".." not in written_slug.split("/"):
+            return written_slug  # Material publishes `slug: mkdocs-2.0` as it is written.
+        return make_slug(written, options.slug_max_length)
+    if options.slugify is not None:
+        meta_title = meta.get("title") if isinstance(meta.get("title"), str) else None
+        source = material_slug_source(meta_title, body, src_uri) if options.material else title
+        made = options.slugify(source).strip("/")
+        if made and ".." not in made.split("/"):
+            return made
+    return make_slug(title, options.slug_max_length)
 
 
 def _first_image(body: str) -> ImageSpec | None:

@@ -1,0 +1,413 @@
+"""Material's `blog` options, accepted under `llmblog:` with Material's meaning.
+
+A site moves from Material's blog plugin by renaming `- blog` to `- llmblog`: every one of
+Material's options is read. Each maps to one of this plugin's options, is implemented with
+Material's meaning, or (where nothing here does what it asks) gives one warning naming it.
+
+With `compatibility: material` (or where the site sets an option only Material has, see
+`looks_like_material`), options the site does not set take Material's defaults: slugs made by
+Material's slugify, scheduled posts published, no author pages, files beside posts published
+where Material put them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Literal
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+Slugify = Callable[[str, str], str]
+"""Material's slug functions: `(text, separator) -> slug`."""
+
+Mode = Literal["material", "llmblog"]
+
+MATERIAL_DEFAULTS: dict[str, object] = {
+    "enabled": True,
+    "blog_dir": "blog",
+    "blog_toc": False,
+    "post_dir": "{blog}/posts",
+    "post_date_format": "long",
+    "post_url_date_format": "yyyy/MM/dd",
+    "post_url_format": "{date}/{slug}",
+    "post_url_max_categories": 1,
+    "post_slugify": "pymdownx.slugs.slugify(case=lower)",
+    "post_slugify_separator": "-",
+    "post_excerpt": "optional",
+    "post_excerpt_max_authors": 1,
+    "post_excerpt_max_categories": 5,
+    "post_excerpt_separator": "<!-- more -->",
+    "post_readtime": True,
+    "post_readtime_words_per_minute": 265,
+    "archive": True,
+    "archive_name": "blog.archive",
+    "archive_date_format": "yyyy",
+    "archive_url_date_format": "yyyy",
+    "archive_url_format": "archive/{date}",
+    "archive_pagination": None,
+    "archive_pagination_per_page": None,
+    "archive_toc": None,
+    "categories": True,
+    "categories_name": "blog.categories",
+    "categories_url_format": "category/{slug}",
+    "categories_slugify": "pymdownx.slugs.slugify(case=lower)",
+    "categories_slugify_separator": "-",
+    "categories_sort_by": "material.plugins.blog.view_name",
+    "categories_sort_reverse": False,
+    "categories_allowed": [],
+    "categories_pagination": None,
+    "categories_pagination_per_page": None,
+    "categories_toc": None,
+    "authors": True,
+    "authors_file": "{blog}/.authors.yml",
+    "authors_profiles": False,
+    "authors_profiles_name": "blog.authors",
+    "authors_profiles_url_format": "author/{slug}",
+    "authors_profiles_pagination": None,
+    "authors_profiles_pagination_per_page": None,
+    "authors_profiles_toc": None,
+    "pagination": True,
+    "pagination_per_page": 10,
+    "pagination_url_format": "page/{page}",
+    "pagination_format": "~2~",
+    "pagination_if_single_page": False,
+    "pagination_keep_content": False,
+    "draft": False,
+    "draft_on_serve": True,
+    "draft_if_future_date": False,
+}
+"""Every option of Material's blog plugin (its `config.py`) and its default there."""
+
+MATERIAL_ONLY = frozenset(
+    {
+        "blog_toc",
+        "post_dir",
+        "post_date_format",
+        "post_url_date_format",
+        "post_url_max_categories",
+        "post_slugify",
+        "post_slugify_separator",
+        "post_excerpt",
+        "post_excerpt_max_categories",
+        "post_excerpt_separator",
+        "post_readtime",
+        "post_readtime_words_per_minute",
+        "archive_name",
+        "archive_date_format",
+        "archive_url_date_format",
+        "archive_pagination",
+        "archive_pagination_per_page",
+        "archive_toc",
+        "categories_name",
+        "categories_url_format",
+        "categories_slugify",
+        "categories_slugify_separator",
+        "categories_sort_by",
+        "categories_sort_reverse",
+        "categories_pagination",
+        "categories_pagination_per_page",
+        "categories_toc",
+        "authors",
+        "authors_profiles_name",
+        "authors_profiles_pagination",
+        "authors_profiles_pagination_per_page",
+        "authors_profiles_toc",
+        "pagination",
+        "pagination_format",
+        "pagination_if_single_page",
+        "pagination_keep_content",
+    }
+)
+"""Material's options this plugin has no option of the same name for; their presence under
+`llmblog:` says the site came from Material."""
+
+ALIASES = {
+    "post_excerpt_separator": "excerpt_separator",
+    "post_readtime": "reading_time",
+    "post_readtime_words_per_minute": "words_per_minute",
+    "categories_url_format": "category_url_format",
+}
+"""Material's names of options this plugin has under another name."""
+
+DEFAULT_SLUGIFY = "pymdownx.slugs.slugify"
+"""Material's slug function factory, called with `case: lower`."""
+
+
+class SlugifyError(ValueError):
+    """A slug function that cannot be used."""
+
+
+def load_slugify(value: object) -> Slugify:
+    """A slug function from Material's forms of `post_slugify` and `categories_slugify`.
+
+    - a callable, as Material's YAML gives it (`!!python/name:markdown.extensions.toc.slugify`,
+      `!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}`);
+    - a dotted path to such a callable (`markdown.extensions.toc.slugify`);
+    - a mapping `{function: <dotted path of a factory>, kwargs: {...}}`, the factory called
+      with the keyword arguments (`{function: pymdownx.slugs.slugify, kwargs: {case: lower}}`).
+
+    Raises:
+        SlugifyError: the value is none of these, cannot be imported, or does not make slugs.
+    """
+    if isinstance(value, Mapping):
+        unknown = set(value) - {"function", "kwargs"}
+        if unknown or not isinstance(value.get("function"), str):
+            raise SlugifyError(
+                "must be a mapping with 'function' (a dotted path) and optional 'kwargs', "
+                f"not {dict(value)!r}"
+            )
+        kwargs = value.get("kwargs") or {}
+        if not isinstance(kwargs, Mapping):
+            raise SlugifyError(f"'kwargs' must be a mapping, not {kwargs!r}")
+        factory = _import(str(value["function"]))
+        try:
+            made = factory(**dict(kwargs))
+        except TypeError as error:
+            raise SlugifyError(f"{value['function']}(**{dict(kwargs)!r}) failed: {error}") from None
+        return _checked(made, str(value["function"]))
+    if isinstance(value, str):
+        return _checked(_import(value), value)
+    if callable(value):
+        return _checked(value, getattr(value, "__name__", repr(value)))
+    raise SlugifyError(
+        f"must be a function (a dotted path such as 'markdown.extensions.toc.slugify'), "
+        f"not {value!r}"
+    )
+
+
+def material_slugify() -> Slugify:
+    """Material's default: `pymdownx.slugs.slugify(case="lower")`, kept letters of any script.
+
+    Raises:
+        SlugifyError: pymdown-extensions (installed with Material) is missing.
+    """
+    return load_slugify({"function": DEFAULT_SLUGIFY, "kwargs": {"case": "lower"}})
+
+
+def _import(path: str) -> Any:
+    module_name, _, attribute = path.rpartition(".")
+    if not module_name:
+        raise SlugifyError(f"{path!r} is not a dotted path such as 'module.function'")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise SlugifyError(f"cannot import {module_name!r}: {error}") from None
+    try:
+        return getattr(module, attribute)
+    except AttributeError:
+        raise SlugifyError(f"{module_name!r} has no {attribute!r}") from None
+
+
+def _checked(function: object, name: str) -> Slugify:
+    if not callable(function):
+        raise SlugifyError(f"{name} is not a function")
+    try:
+        made = function("Test title", "-")
+    except Exception as error:
+        raise SlugifyError(
+            f"{name}(text, separator) failed: {error}; if it makes slug functions, write "
+            f"{{function: {name}, kwargs: {{...}}}}"
+        ) from None
+    if not isinstance(made, str):
+        raise SlugifyError(f"{name}(text, separator) gave {made!r}, not a text")
+    slugify: Slugify = function
+    return slugify
+
+
+class SlugifyFunction(base.BaseConfigOption[Slugify]):
+    """Material's `post_slugify` / `categories_slugify`: see `load_slugify`."""
+
+    def run_validation(self, value: object) -> Slugify:
+        try:
+            return load_slugify(value)
+        except SlugifyError as error:
+            raise base.ValidationError(str(error)) from None
+
+
+class SortKey(base.BaseConfigOption[str]):
+    """Material's `categories_sort_by`: its functions `view_name` and `view_post_count`, as
+    callables or dotted paths, read as this plugin's `name` and `count`."""
+
+    KNOWN: ClassVar[dict[str, str]] = {"view_name": "name", "view_post_count": "count"}
+
+    def run_validation(self, value: object) -> str:
+        name = value if isinstance(value, str) else getattr(value, "__name__", None)
+        short = str(name).rpartition(".")[2] if name else ""
+        if short in self.KNOWN:
+            return self.KNOWN[short]
+        if value in ("name", "count"):
+            return str(value)
+        raise base.ValidationError(
+            "only Material's material.plugins.blog.view_name and view_post_count are "
+            f"supported (or 'name' and 'count'), not {value!r}"
+        )
+
+
+class MaterialBlogOptions(base.Config):
+    """Material's options that have no option of the same name here (`MATERIAL_ONLY`).
+
+    All default to None, "not set": then this plugin's own option (or, for a Material site,
+    Material's default) applies.
+    """
+
+    blog_toc = c.Optional(c.Type(bool))
+    post_dir = c.Optional(c.Type(str))
+    post_date_format = c.Optional(c.Type(str))
+    post_url_date_format = c.Optional(c.Type(str))
+    post_url_max_categories = c.Optional(c.Type(int))
+    post_slugify = c.Optional(SlugifyFunction())
+    post_slugify_separator = c.Optional(c.Type(str))
+    post_excerpt = c.Optional(c.Choice(("optional", "required")))
+    post_excerpt_max_categories = c.Optional(c.Type(int))
+    post_excerpt_separator = c.Optional(c.Type(str))
+    post_readtime = c.Optional(c.Type(bool))
+    post_readtime_words_per_minute = c.Optional(c.Type(int))
+    archive_name = c.Optional(c.Type(str))
+    archive_date_format = c.Optional(c.Type(str))
+    archive_url_date_format = c.Optional(c.Type(str))
+    archive_pagination = c.Optional(c.Type(bool))
+    archive_pagination_per_page = c.Optional(c.Type(int))
+    archive_toc = c.Optional(c.Type(bool))
+    categories_name = c.Optional(c.Type(str))
+    categories_url_format = c.Optional(c.Type(str))
+    categories_slugify = c.Optional(SlugifyFunction())
+    categories_slugify_separator = c.Optional(c.Type(str))
+    categories_sort_by = c.Optional(SortKey())
+    categories_sort_reverse = c.Optional(c.Type(bool))
+    categories_pagination = c.Optional(c.Type(bool))
+    categories_pagination_per_page = c.Optional(c.Type(int))
+    categories_toc = c.Optional(c.Type(bool))
+    authors = c.Optional(c.Type(bool))
+    authors_profiles_name = c.Optional(c.Type(str))
+    authors_profiles_pagination = c.Optional(c.Type(bool))
+    authors_profiles_pagination_per_page = c.Optional(c.Type(int))
+    authors_profiles_toc = c.Optional(c.Type(bool))
+    pagination = c.Optional(c.Type(bool))
+    pagination_format = c.Optional(c.Type(str))
+    pagination_if_single_page = c.Optional(c.Type(bool))
+    pagination_keep_content = c.Optional(c.Type(bool))
+    pagination_template = c.Deprecated(moved_to="pagination_format")
+
+
+UNSUPPORTED: dict[str, tuple[object, str]] = {
+    "blog_toc": (False, "lists add no entries to the table of contents; remove the option"),
+    "archive_toc": (False, "lists add no entries to the table of contents; remove the option"),
+    "categories_toc": (False, "lists add no entries to the table of contents; remove the option"),
+    "authors_profiles_toc": (
+        False,
+        "lists add no entries to the table of contents; remove the option",
+    ),
+    "authors": (True, "authors are always shown; remove them from the posts' front matter"),
+    "pagination_if_single_page": (
+        False,
+        "a list on one page has no page links; remove the option",
+    ),
+    "pagination_keep_content": (
+        False,
+        "a list's introduction is on its first page only; remove the option",
+    ),
+    "post_excerpt_max_categories": (
+        5,
+        "cards show every category of a post; remove the option",
+    ),
+}
+"""Material's options whose other values this plugin does not do: the value it does, and what
+to tell the user who asks for another."""
+
+
+def unsupported_values(values: Mapping[str, object]) -> list[tuple[str, str]]:
+    """One warning for each Material option set to a value this plugin cannot honour."""
+    warnings: list[tuple[str, str]] = []
+    for name, (supported, advice) in UNSUPPORTED.items():
+        value = values.get(name)
+        if value is not None and value != supported:
+            warnings.append((name, f"Material's {name}: {value!r} is not supported here: {advice}"))
+    pagination_format = values.get("pagination_format")
+    if pagination_format is not None and pagination_window(str(pagination_format)) is None:
+        warnings.append(
+            (
+                "pagination_format",
+                f"Material's pagination_format {pagination_format!r} is not supported here: "
+                "only '~N~' (N page numbers around the current one); remove the option",
+            )
+        )
+    for name in ("archive_date_format", "archive_url_date_format"):
+        value = values.get(name)
+        if value is not None and value not in ("yyyy", "y", "YYYY"):
+            warnings.append(
+                (
+                    name,
+                    f"Material's {name} {value!r} is not supported here: archives are by year "
+                    "('yyyy'); for month pages use 'archive_months: true' and "
+                    "'archive_month_url_format'",
+                )
+            )
+    return warnings
+
+
+def pagination_window(pagination_format: str) -> int | None:
+    """The pages shown either side of the current one for Material's `~N~`, else None."""
+    text = pagination_format.strip()
+    if len(text) >= 3 and text[0] == text[-1] == "~" and text[1:-1].isdigit():
+        return int(text[1:-1])
+    return None
+
+
+def looks_like_material(given: frozenset[str], theme_name: str | None) -> str | None:
+    """Why a site with `compatibility: auto` is taken for a Material blog, or None: it uses
+    the Material theme and sets, under `llmblog:`, an option only Material's blog has.
+
+    Material's authors file is no sign: this plugin reads the same `.authors.yml`, and taking
+    its presence for one would change the URLs of a site here the day it gets authors.
+    """
+    if theme_name != "material":
+        return None
+    material_names = sorted(given & MATERIAL_ONLY)
+    if material_names:
+        return f"it sets Material's option(s) {', '.join(material_names)}"
+    return None
+
+
+def compatibility_mode(
+    setting: str, given: frozenset[str], theme_name: str | None
+) -> tuple[Mode, str | None]:
+    """`material` or `llmblog`, and why when `auto` chose `material`."""
+    if setting == "material":
+        return "material", None
+    if setting == "llmblog":
+        return "llmblog", None
+    reason = looks_like_material(given, theme_name)
+    return ("material", reason) if reason else ("llmblog", None)
+
+
+MATERIAL_MODE_DEFAULTS: dict[str, object] = {
+    "draft_if_future_date": False,
+    "authors_profiles": False,
+    "post_url_format": "{date}/{slug}",
+    "archive_url_format": "archive/{date}",
+}
+"""Where Material's default differs from this plugin's, for options both have."""
+
+
+def slug_function(options: Mapping[str, Any], kind: Literal["post", "categories"]) -> Any:
+    """The slug function for posts or categories, `(text) -> slug`, where the site sets
+    Material's `<kind>_slugify` or follows Material's rules; None for this plugin's own.
+
+    Raises:
+        SlugifyError: Material's default is wanted but pymdown-extensions is missing.
+    """
+    function: Slugify | None = options.get(f"{kind}_slugify")
+    if function is None and options.get("compatibility") == "material":
+        function = material_slugify()
+    if function is None:
+        return None
+    separator = options.get(f"{kind}_slugify_separator")
+    separator = "-" if separator is None else str(separator)
+    chosen = function
+
+    def slugify(text: str) -> str:
+        return str(chosen(text, separator))
+
+    return slugify

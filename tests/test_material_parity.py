@@ -1,0 +1,239 @@
+"""Parity with Material's blog plugin (issue #17): one Material-shaped blog built with `- blog`
+(Material's own plugin) and with `- llmblog`, the output compared page by page.
+
+Every page the two builds publish (posts, the index and its pages, category and archive pages
+and their pages, files beside posts) must be at the same URL, and each post must show the same
+title, authors, categories and dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from tests.imagefiles import png_with_alpha
+from tests.sitebuilder import BuiltSite, build_site, post
+
+AUTHORS_FILE = """\
+authors:
+  ada:
+    name: Ada Lovelace
+    description: Writer
+    avatar: https://example.com/ada.png
+  grace:
+    name: Grace Hopper
+    description: Admiral
+    avatar: https://example.com/grace.png
+"""
+
+
+def material_blog() -> dict[str, str | bytes]:
+    """A blog as Material's users write them: both a title and a heading, punctuation,
+    apostrophes and dots in titles, explicit slugs with dots, categories with symbols,
+    an authors file, a pinned post, a date mapping, an image beside the posts, a post
+    titled by its file name, and enough posts for two pages of the index."""
+    files: dict[str, str | bytes] = {
+        "index.md": "# Home\n",
+        "blog/index.md": "# Blog\n",
+        "blog/.authors.yml": AUTHORS_FILE,
+        "blog/posts/folder/x.png": png_with_alpha(40, 30),
+        "blog/posts/hello.md": post(
+            {"date": dt.date(2024, 1, 15), "title": "Front title", "categories": ["News"]}
+            | {"authors": ["ada"]},
+            "# How we're doing: MkDocs 2.0!\n\nHello.\n\n![A pixel](folder/x.png)\n",
+        ),
+        "blog/posts/explicit.md": (
+            "---\ndate:\n  created: 2024-02-01\n  updated: 2024-02-03\nslug: mkdocs-2.0\n"
+            "categories: [C++, News]\nauthors: [ada, grace]\npin: true\n---\n\n"
+            "# Version 2.0 is out\n\nText.\n"
+        ),
+        "blog/posts/dots.md": post(
+            {"date": dt.date(2023, 12, 31), "categories": ["Release Notes"]},
+            "# Release 1.2.3: what's new...\n\nText.\n",
+        ),
+        "blog/posts/Émile's café.md": post(
+            {"date": dt.date(2023, 11, 5), "categories": ["Café & Co."]},
+            "# Émile's café -- reopened\n\nText.\n",
+        ),
+        "blog/posts/no-heading-here.md": post({"date": dt.date(2023, 6, 1)}, "Just text.\n"),
+    }
+    for number in range(12):
+        files[f"blog/posts/p{number:02d}.md"] = post(
+            {"date": dt.date(2022, 3, number + 1), "categories": ["News"]},
+            f"# Post number {number}\n\nBody.\n",
+        )
+    return files
+
+
+@dataclass(frozen=True)
+class PostFacts:
+    """What a post page shows a reader about the post."""
+
+    head_title: str
+    heading: str
+    authors: tuple[str, ...]
+    categories: tuple[tuple[str, str], ...]
+    """Each category's name and the URL (from the site root) its link leads to."""
+    created: dt.datetime
+    updated: dt.datetime | None
+    images: tuple[str, ...]
+    """The URL (from the site root) of each image in the post's body."""
+
+
+def site_url_of(site: BuiltSite, page_file: Path, href: str) -> str:
+    """The URL from the site root of a link `href` found in `page_file`."""
+    target = (page_file.parent / href).resolve()
+    relative = target.relative_to(site.site_dir.resolve()).as_posix()
+    return relative + ("/" if href.endswith("/") else "")
+
+
+def page_url(site: BuiltSite, page_file: Path) -> str:
+    """The URL from the site root of the page in `page_file`."""
+    relative = page_file.relative_to(site.site_dir).as_posix()
+    if site.use_directory_urls and relative.endswith("index.html"):
+        return relative.removesuffix("index.html")
+    return relative
+
+
+def required(element: BeautifulSoup | Tag, selector: str) -> Tag:
+    found = element.select_one(selector)
+    assert found is not None, f"no {selector!r}"
+    return found
+
+
+def material_post(site: BuiltSite, page_file: Path, soup: BeautifulSoup) -> PostFacts:
+    meta = required(soup, ".md-post__meta")
+    times = [dt.datetime.fromisoformat(str(t["datetime"])) for t in meta.select("time")]
+    return PostFacts(
+        head_title=required(soup, "title").get_text(strip=True),
+        heading=required(soup, ".md-content__inner h1").get_text(strip=True),
+        authors=tuple(
+            strong.get_text(strip=True)
+            for strong in soup.select(".md-post__authors .md-profile__description strong")
+        ),
+        categories=tuple(
+            (link.get_text(strip=True), site_url_of(site, page_file, str(link["href"])))
+            for link in meta.select("a")
+        ),
+        created=times[0],
+        updated=times[1] if len(times) > 1 else None,
+        images=tuple(
+            site_url_of(site, page_file, str(image["src"]))
+            for image in soup.select(".md-content__inner img")
+        ),
+    )
+
+
+def llmblog_post(site: BuiltSite, page_file: Path, soup: BeautifulSoup) -> PostFacts:
+    article = required(soup, "article.llmblog-post")
+    updated = article.select_one(".llmblog-post-updated time")
+    return PostFacts(
+        head_title=required(soup, "title").get_text(strip=True),
+        heading=required(article, "h1").get_text(strip=True),
+        authors=tuple(
+            name.get_text(strip=True)
+            for name in article.select(".llmblog-post-meta .llmblog-author-name")
+        ),
+        categories=tuple(
+            (link.get_text(strip=True), site_url_of(site, page_file, str(link["href"])))
+            for link in article.select(".llmblog-post-meta a.llmblog-category")
+        ),
+        created=dt.datetime.fromisoformat(
+            str(required(article, ".llmblog-post-date time")["datetime"])
+        ),
+        updated=dt.datetime.fromisoformat(str(updated["datetime"])) if updated else None,
+        images=tuple(
+            site_url_of(site, page_file, str(image["src"]))
+            for image in article.select(".llmblog-post-body img")
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """The pages and files of a build, and what each post shows."""
+
+    pages: frozenset[str]
+    files: frozenset[str]
+    posts: dict[str, PostFacts]
+
+
+def read_site(site: BuiltSite, material: bool) -> SiteFacts:
+    pages: set[str] = set()
+    posts: dict[str, PostFacts] = {}
+    for page_file in sorted(site.site_dir.rglob("*.html")):
+        url = page_url(site, page_file)
+        if url.startswith(("assets/", "search/")):
+            continue
+        pages.add(url)
+        soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+        is_post = (
+            soup.select_one(".md-content--post") is not None
+            if material
+            else soup.select_one("article.llmblog-post") is not None
+        )
+        if is_post:
+            read = material_post if material else llmblog_post
+            posts[url] = read(site, page_file, soup)
+    files = {
+        path.relative_to(site.site_dir).as_posix()
+        for path in site.site_dir.rglob("*.png")
+        if not path.relative_to(site.site_dir).as_posix().startswith("assets/")
+    }
+    return SiteFacts(frozenset(pages), frozenset(files), posts)
+
+
+def build_both(
+    tmp_path: Path, files: dict[str, str | bytes], **config: Any
+) -> tuple[SiteFacts, SiteFacts]:
+    """The same blog built with Material's `blog` and with `llmblog` (`compatibility:
+    material` unless the options say otherwise), options as given."""
+    options = config.pop("options", {})
+    sites = []
+    for name in ("blog", "llmblog"):
+        plugin_options = dict(options)
+        if name == "llmblog":
+            plugin_options.setdefault("compatibility", "material")
+        site = build_site(
+            tmp_path / name,
+            {"theme": "material", "plugins": ["search", {name: plugin_options}], **config},
+            files,
+        )
+        sites.append(read_site(site, material=name == "blog"))
+    return sites[0], sites[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
+def test_a_material_blog_keeps_every_url_when_the_plugin_is_renamed(
+    tmp_path: Path, use_directory_urls: bool
+) -> None:
+    material, ours = build_both(tmp_path, material_blog(), use_directory_urls=use_directory_urls)
+
+    blog_pages = {url for url in material.pages if url.startswith("blog/")}
+    # The comparison means something: posts, the index's second page, categories, archives.
+    assert len(material.posts) == 17
+    assert any("/page/2" in url for url in blog_pages)
+    assert any(url.startswith("blog/category/") for url in blog_pages)
+    assert any(url.startswith("blog/archive/") for url in blog_pages)
+    assert sorted(ours.posts) == sorted(material.posts)
+    assert sorted(ours.pages) == sorted(material.pages)
+    assert sorted(ours.files) == sorted(material.files)
+    assert material.files  # the image beside the posts is published by both
+
+
+@pytest.mark.slow
+def test_each_post_shows_what_material_showed(tmp_path: Path) -> None:
+    material, ours = build_both(tmp_path, material_blog())
+
+    assert material.posts
+    assert [facts.images for facts in material.posts.values() if facts.images] == [
+        ("blog/folder/x.png",)
+    ]
+    for url, facts in material.posts.items():
+        assert ours.posts.get(url) == facts, url
