@@ -25,6 +25,7 @@ from mkdocs_llmblog.cache.record import (
     save_record,
 )
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
+from mkdocs_llmblog.config.material import pagination_window
 from mkdocs_llmblog.feeds.selection import posts_in_full_feeds
 from mkdocs_llmblog.feeds.writer import FeedSettings, FeedWriter, is_feed_template
 from mkdocs_llmblog.i18n.dates import DateFormatter
@@ -175,7 +176,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         )
         self.language = language
         self.labels = labels_for(language, self.config.labels)
-        self.dates = DateFormatter(language)
+        self.dates = DateFormatter(language, self.config.post_date_format or "long")
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -246,6 +247,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             else None,
             max_card_authors=self.config.post_excerpt_max_authors,
             author_box=self.config.author_box,
+            pages_around=pagination_window(self.config.pagination_format or "~2~") or 2,
         )
         self._collect_wordpress_ids(blog, files, config)
         return files

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from tests.conftest import LogWatcher
 from tests.imagefiles import png_with_alpha
 from tests.sitebuilder import BuiltSite, build_site, post
 
@@ -189,7 +190,11 @@ def read_site(site: BuiltSite, material: bool) -> SiteFacts:
 
 
 def build_both(
-    tmp_path: Path, files: dict[str, str | bytes], **config: Any
+    tmp_path: Path,
+    files: dict[str, str | bytes],
+    yaml_tags: dict[str, str] | None = None,
+    llmblog_options: dict[str, Any] | None = None,
+    **config: Any,
 ) -> tuple[SiteFacts, SiteFacts]:
     """The same blog built with Material's `blog` and with `llmblog` (`compatibility:
     material` unless the options say otherwise), options as given."""
@@ -198,11 +203,12 @@ def build_both(
     for name in ("blog", "llmblog"):
         plugin_options = dict(options)
         if name == "llmblog":
-            plugin_options.setdefault("compatibility", "material")
+            plugin_options.update(llmblog_options or {"compatibility": "material"})
         site = build_site(
             tmp_path / name,
             {"theme": "material", "plugins": ["search", {name: plugin_options}], **config},
             files,
+            yaml_tags=yaml_tags,
         )
         sites.append(read_site(site, material=name == "blog"))
     return sites[0], sites[1]
@@ -237,3 +243,159 @@ def test_each_post_shows_what_material_showed(tmp_path: Path) -> None:
     ]
     for url, facts in material.posts.items():
         assert ours.posts.get(url) == facts, url
+
+
+TOC_SLUGIFY = "!!python/name:markdown.extensions.toc.slugify"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
+def test_materials_url_options_give_materials_urls(
+    tmp_path: Path, use_directory_urls: bool
+) -> None:
+    material, ours = build_both(
+        tmp_path,
+        material_blog(),
+        yaml_tags={"SLUGIFY": TOC_SLUGIFY},
+        use_directory_urls=use_directory_urls,
+        options={
+            "post_url_format": "{categories}/{date}/{file}",
+            "post_url_date_format": "yyyy/MM",
+            "post_url_max_categories": 2,
+            "categories_slugify": "SLUGIFY",
+            "categories_slugify_separator": "_",
+            "post_slugify": "SLUGIFY",
+            "categories_url_format": "topics/{slug}",
+            "archive_url_format": "years/{date}",
+            "pagination_per_page": 4,
+            "pagination_url_format": "p/{page}",
+            "archive_pagination_per_page": 3,
+            "categories_pagination": False,
+        },
+    )
+
+    # The options were read: C++ is "c" with Material's slugify, the two first categories.
+    assert any(url.startswith("blog/c/news/2024/02/explicit") for url in material.posts)
+    assert any(url.startswith("blog/years/2022/p/4") for url in material.pages)
+    assert not any(url.startswith("blog/topics/news/p/") for url in material.pages)
+    assert sorted(ours.posts) == sorted(material.posts)
+    assert sorted(ours.pages) == sorted(material.pages)
+    for url, facts in material.posts.items():
+        assert ours.posts.get(url) == facts, url
+
+
+@pytest.mark.slow
+def test_materials_slug_options_give_materials_slugs(tmp_path: Path) -> None:
+    material, ours = build_both(
+        tmp_path,
+        material_blog(),
+        yaml_tags={"SLUGIFY": TOC_SLUGIFY},
+        options={"post_slugify": "SLUGIFY", "post_slugify_separator": "_"},
+    )
+
+    assert "blog/2023/11/05/emiles_cafe_--_reopened/" in material.posts
+    assert sorted(ours.posts) == sorted(material.posts)
+
+
+def materials_defaults_written_out() -> dict[str, object]:
+    """Every option of Material's blog with its default, as a site may list them, the slug
+    functions left to the YAML tags."""
+    return {
+        "blog_dir": "blog",
+        "blog_toc": False,
+        "post_dir": "{blog}/posts",
+        "post_date_format": "long",
+        "post_url_date_format": "yyyy/MM/dd",
+        "post_url_format": "{date}/{slug}",
+        "post_url_max_categories": 1,
+        "post_slugify": "POST_SLUGIFY",
+        "post_slugify_separator": "-",
+        "post_excerpt": "optional",
+        "post_excerpt_max_authors": 1,
+        "post_excerpt_max_categories": 5,
+        "post_excerpt_separator": "<!-- more -->",
+        "post_readtime": True,
+        "post_readtime_words_per_minute": 265,
+        "archive": True,
+        "archive_name": "blog.archive",
+        "archive_date_format": "yyyy",
+        "archive_url_date_format": "yyyy",
+        "archive_url_format": "archive/{date}",
+        "categories": True,
+        "categories_name": "blog.categories",
+        "categories_url_format": "category/{slug}",
+        "categories_slugify": "CATEGORIES_SLUGIFY",
+        "categories_slugify_separator": "-",
+        "categories_sort_by": "SORT_BY",
+        "categories_sort_reverse": False,
+        "categories_allowed": [],
+        "authors": True,
+        "authors_file": "{blog}/.authors.yml",
+        "authors_profiles": False,
+        "authors_profiles_name": "blog.authors",
+        "authors_profiles_url_format": "author/{slug}",
+        "pagination": True,
+        "pagination_per_page": 10,
+        "pagination_url_format": "page/{page}",
+        "pagination_format": "~2~",
+        "pagination_if_single_page": False,
+        "pagination_keep_content": False,
+        "draft": False,
+        "draft_on_serve": True,
+        "draft_if_future_date": False,
+    }
+
+
+MATERIAL_TAGS = {
+    "POST_SLUGIFY": "!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}",
+    "CATEGORIES_SLUGIFY": "!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}",
+    "SORT_BY": "!!python/name:material.plugins.blog.view_name",
+}
+
+
+@pytest.mark.slow
+def test_materials_options_at_their_defaults_build_strict_and_keep_the_urls(
+    tmp_path: Path,
+) -> None:
+    material, ours = build_both(
+        tmp_path,
+        material_blog(),
+        yaml_tags=MATERIAL_TAGS,
+        options=materials_defaults_written_out(),
+        llmblog_options={"compatibility": "auto"},
+    )
+
+    # `auto` took the site for a Material blog from its options; strict builds, no warning.
+    assert sorted(ours.pages) == sorted(material.pages)
+    assert sorted(ours.files) == sorted(material.files)
+
+
+def test_an_option_this_plugin_cannot_honour_is_named_once(
+    tmp_path: Path, log_watcher: LogWatcher
+) -> None:
+    log_watcher.expect(r"blog_toc.*not supported here")
+    files = {"blog/posts/a.md": post({"date": dt.date(2024, 1, 1)}, "# A\n\nText.\n")}
+
+    site = build_site(
+        tmp_path,
+        {"theme": "material", "plugins": [{"llmblog": {"blog_toc": True}}]},
+        files,
+        strict=False,
+    )
+
+    assert site.has_page("blog/2024/01/01/a")
+    assert len([m for m in log_watcher.messages() if "blog_toc" in m]) == 1
+
+
+def test_a_post_without_the_required_excerpt_mark_is_named(tmp_path: Path) -> None:
+    files = {
+        "blog/posts/marked.md": post({"date": dt.date(2024, 1, 2)}, "# M\n\nA\n\n<!-- more -->\n"),
+        "blog/posts/unmarked.md": post({"date": dt.date(2024, 1, 1)}, "# U\n\nText.\n"),
+    }
+
+    site = build_site(
+        tmp_path, {"plugins": [{"llmblog": {"post_excerpt": "required"}}]}, files, expect_error=True
+    )
+
+    assert any("docs/blog/posts/unmarked.md" in m and "<!-- more -->" in m for m in site.errors)
+    assert not any("marked.md" in m.replace("unmarked.md", "") for m in site.errors)

@@ -30,6 +30,10 @@ ARCHIVE_URL_FIELDS = frozenset({"year", "date"})
 ARCHIVE_MONTH_URL_FIELDS = frozenset({"year", "month"})
 
 
+MATERIAL_LIST_NAMES = (("archive_name", "archive"), ("categories_name", "categories"))
+"""Material's options naming lists in the navigation, and the label each sets here."""
+
+
 class UrlFormat(c.Type[str]):
     """A URL pattern with `{placeholders}`, checked against the fields it may use."""
 
@@ -384,6 +388,27 @@ class LlmBlogConfig(MaterialBlogOptions):
         if sort_by == "count":
             # Material sorts by count from the fewest; `count` here is from the most.
             self["categories_sort_reverse"] = not self.get("categories_sort_reverse")
+        labels = self.get("labels")
+        for material_name, label in (
+            ("archive_name", "archive"),
+            ("categories_name", "categories"),
+        ):
+            text = self.get(material_name)
+            # Material's default names a key of its translations (`blog.archive`).
+            if isinstance(text, str) and not text.startswith("blog.") and isinstance(labels, dict):
+                labels.setdefault(label, text)
+        post_dir = self.get("post_dir")
+        if isinstance(post_dir, str) and (
+            post_dir.startswith("/") or ".." in post_dir.split("/") or not post_dir.strip("/")
+        ):
+            failed.append(
+                (
+                    "post_dir",
+                    base.ValidationError(
+                        "must be a folder inside docs_dir, such as '{blog}/posts'"
+                    ),
+                )
+            )
         if self.get("categories_allowed") == []:
             self["categories_allowed"] = None  # Material's default: any category.
         warnings.extend(unsupported_values(self))

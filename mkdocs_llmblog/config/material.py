@@ -312,6 +312,10 @@ UNSUPPORTED: dict[str, tuple[object, str]] = {
         5,
         "cards show every category of a post; remove the option",
     ),
+    "authors_profiles_name": (
+        "blog.authors",
+        "author pages are not listed in the navigation; remove the option",
+    ),
 }
 """Material's options whose other values this plugin does not do: the value it does, and what
 to tell the user who asks for another."""

@@ -221,6 +221,7 @@ class ViewMaker:
         tags_index_file: File | None = None,
         max_card_authors: int = 1,
         author_box: bool = True,
+        pages_around: int = 2,
     ) -> None:
         self.blog = blog
         self.dates = dates
@@ -235,6 +236,8 @@ class ViewMaker:
         """`post_excerpt_max_authors`."""
         self.author_box = author_box
         """`author_box`: "About the author" after each post's body."""
+        self.pages_around = pages_around
+        """Page numbers shown either side of the current page (Material's `~2~`)."""
 
     def image(self, image: FeaturedImage, page_url: str) -> ImageView:
         """A featured image with its URLs made relative to the page at `page_url`."""
@@ -319,7 +322,7 @@ class ViewMaker:
                         else relative_url(list_page.listing.pages[number - 1].file.url, page_url),
                         number == list_page.number,
                     )
-                    for number in page_window(list_page.number, list_page.total)
+                    for number in page_window(list_page.number, list_page.total, self.pages_around)
                 ],
             )
         listing = list_page.listing

@@ -51,6 +51,9 @@ def read_posts(files: Files, config: MkDocsConfig, options: LlmBlogConfig) -> li
         slug_max_length=options.post_slug_max_length,
         find_first_image=options.image_from_content,
         slugify=slugify,
+        required_separator=options.excerpt_separator
+        if options.post_excerpt == "required"
+        else None,
         material=options.compatibility == "material",
     )
     found: list[PostSource] = []

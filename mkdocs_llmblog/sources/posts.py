@@ -32,6 +32,8 @@ class PostReadingOptions:
     """Look for the body's first image (for `image_from_content`)."""
     slugify: Callable[[str], str] | None = None
     """Material's slug function (`post_slugify` with its separator), else this plugin's."""
+    required_separator: str | None = None
+    """Material's `post_excerpt: required`: the excerpt mark each post must have."""
     material: bool = False
     """Material's rules: a post without title or heading is titled by its file name; slugs are
     made from the text Material makes them from; a `slug:` is used as written."""
@@ -93,6 +95,13 @@ def read_post(
                 f"(from the '# heading') has {len(title):,} characters; it may have at most "
                 f"{MAX_TEXT_LENGTH:,}",
             )
+    if options.required_separator and options.required_separator not in parts.body:
+        raise PostError(
+            path,
+            None,
+            f"has no {options.required_separator!r}, which 'post_excerpt: required' asks of "
+            "every post; add it where the excerpt ends",
+        )
     slug = _slug(fields.text("slug"), title, meta, parts.body, src_uri, options)
 
     post = Post(
