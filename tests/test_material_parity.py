@@ -81,6 +81,7 @@ class PostFacts:
     categories: tuple[tuple[str, str], ...]
     """Each category's name and the URL (from the site root) its link leads to."""
     created: dt.datetime
+    date_text: str
     updated: dt.datetime | None
     images: tuple[str, ...]
     """The URL (from the site root) of each image in the post's body."""
@@ -122,6 +123,7 @@ def material_post(site: BuiltSite, page_file: Path, soup: BeautifulSoup) -> Post
             for link in meta.select("a")
         ),
         created=times[0],
+        date_text=required(meta, "time").get_text(strip=True),
         updated=times[1] if len(times) > 1 else None,
         images=tuple(
             site_url_of(site, page_file, str(image["src"]))
@@ -147,6 +149,7 @@ def llmblog_post(site: BuiltSite, page_file: Path, soup: BeautifulSoup) -> PostF
         created=dt.datetime.fromisoformat(
             str(required(article, ".llmblog-post-date time")["datetime"])
         ),
+        date_text=required(article, ".llmblog-post-date time").get_text(strip=True),
         updated=dt.datetime.fromisoformat(str(updated["datetime"])) if updated else None,
         images=tuple(
             site_url_of(site, page_file, str(image["src"]))
@@ -271,6 +274,7 @@ def test_materials_url_options_give_materials_urls(
             "pagination_url_format": "p/{page}",
             "archive_pagination_per_page": 3,
             "categories_pagination": False,
+            "post_date_format": "EEE d MMM y",
         },
     )
 
@@ -278,6 +282,7 @@ def test_materials_url_options_give_materials_urls(
     assert any(url.startswith("blog/c/news/2024/02/explicit") for url in material.posts)
     assert any(url.startswith("blog/years/2022/p/4") for url in material.pages)
     assert not any(url.startswith("blog/topics/news/p/") for url in material.pages)
+    assert "Thu 1 Feb 2024" in {facts.date_text for facts in material.posts.values()}
     assert sorted(ours.posts) == sorted(material.posts)
     assert sorted(ours.pages) == sorted(material.pages)
     for url, facts in material.posts.items():
