@@ -391,7 +391,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         post = blog.post_for(page.file.src_uri)
         if post is None:
             return html
-        parts = split_content(html, self.config.excerpt_separator)
+        parts = split_content(
+            html,
+            self.config.excerpt_separator,
+            whole_without_mark=self.config.compatibility == "material",
+        )
         # An embedded post list belongs on the post's own page, not in its summary.
         excerpt_html = self.slots.replace_embeds(parts.excerpt_html, lambda index: "")
         post_url = blog.post_urls[post.src_uri]

@@ -55,7 +55,7 @@ def material_blog() -> dict[str, str | bytes]:
         ),
         "blog/posts/dots.md": post(
             {"date": dt.date(2023, 12, 31), "categories": ["Release Notes"]},
-            "# Release 1.2.3: what's new...\n\nText.\n",
+            "# Release 1.2.3: what's new...\n\nA first paragraph.\n\nA second one.\n",
         ),
         "blog/posts/Émile's café.md": post(
             {"date": dt.date(2023, 11, 5), "categories": ["Café & Co."]},
@@ -404,3 +404,25 @@ def test_a_post_without_the_required_excerpt_mark_is_named(tmp_path: Path) -> No
 
     assert any("docs/blog/posts/unmarked.md" in m and "<!-- more -->" in m for m in site.errors)
     assert not any("marked.md" in m.replace("unmarked.md", "") for m in site.errors)
+
+
+def excerpt_paragraphs(site: BuiltSite, material: bool) -> list[list[str]]:
+    """The paragraphs of each post's excerpt on the blog index, in order."""
+    soup = site.html("blog")
+    cards = soup.select("article.md-post--excerpt" if material else "article.llmblog-post-card")
+    content = ".md-post__content p" if material else ".llmblog-excerpt p"
+    return [[p.get_text(strip=True) for p in card.select(content)] for card in cards]
+
+
+@pytest.mark.slow
+def test_excerpts_without_the_mark_are_the_whole_post_as_with_material(tmp_path: Path) -> None:
+    files = material_blog()
+    excerpts = []
+    for name, options in (("blog", {}), ("llmblog", {"compatibility": "material"})):
+        config = {"theme": "material", "plugins": [{name: options}]}
+        excerpts.append(
+            excerpt_paragraphs(build_site(tmp_path / name, config, files), name == "blog")
+        )
+
+    assert ["A first paragraph.", "A second one."] in excerpts[0]
+    assert excerpts[1] == excerpts[0]

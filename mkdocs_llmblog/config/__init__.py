@@ -106,7 +106,9 @@ class BlogDir(c.Type[str]):
         parts = folder.split("/")
         if not folder or ".." in parts or "." in parts or "" in parts or "\\" in folder:
             raise base.ValidationError(
-                f"{value!r} must name a folder inside docs_dir, such as 'blog'"
+                f"{value!r} must name a folder inside docs_dir, such as 'blog' (a blog at the "
+                "site root, Material's 'blog_dir: .', is not supported: move the posts into a "
+                "folder)"
             )
         return folder
 
