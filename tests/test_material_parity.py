@@ -37,7 +37,8 @@ def material_blog() -> dict[str, str | bytes]:
     """A blog as Material's users write them: both a title and a heading, punctuation,
     apostrophes and dots in titles, explicit slugs with dots, categories with symbols,
     an authors file, a pinned post, a date mapping, an image beside the posts, a post
-    titled by its file name, and enough posts for two pages of the index."""
+    titled by its file name, a post dated in the future (Material publishes it), and enough
+    posts for two pages of the index."""
     files: dict[str, str | bytes] = {
         "index.md": "# Home\n",
         "blog/index.md": "# Blog\n",
@@ -62,6 +63,7 @@ def material_blog() -> dict[str, str | bytes]:
             "# Émile's café -- reopened\n\nText.\n",
         ),
         "blog/posts/no-heading-here.md": post({"date": dt.date(2023, 6, 1)}, "Just text.\n"),
+        "blog/posts/future.md": post({"date": dt.date(2099, 1, 1)}, "# From the future\n\nT.\n"),
     }
     for number in range(12):
         files[f"blog/posts/p{number:02d}.md"] = post(
@@ -226,7 +228,7 @@ def test_a_material_blog_keeps_every_url_when_the_plugin_is_renamed(
 
     blog_pages = {url for url in material.pages if url.startswith("blog/")}
     # The comparison means something: posts, the index's second page, categories, archives.
-    assert len(material.posts) == 17
+    assert len(material.posts) == 18
     assert any("/page/2" in url for url in blog_pages)
     assert any(url.startswith("blog/category/") for url in blog_pages)
     assert any(url.startswith("blog/archive/") for url in blog_pages)

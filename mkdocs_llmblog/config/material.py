@@ -131,6 +131,28 @@ ALIASES = {
 }
 """Material's names of options this plugin has under another name."""
 
+SHARED_NOTES = {
+    "enabled": "the same",
+    "blog_dir": "the same; `.` (a blog at the site root) is not supported",
+    "post_url_format": "the same, with `{date}`, `{slug}`, `{categories}`, `{file}`; default "
+    "`{year}/{month}/{day}/{slug}` (the same URLs)",
+    "post_excerpt_max_authors": "the same",
+    "archive": "the same",
+    "archive_url_format": "the same, `{date}` the year; default `archive/{year}`",
+    "categories": "the same",
+    "categories_allowed": "the same; `[]` allows any",
+    "authors_file": "the same",
+    "authors_profiles": "the same; default `true` here (`false` with `compatibility: material`)",
+    "authors_profiles_url_format": "the same (also `author_url_format`)",
+    "pagination_per_page": "the same",
+    "pagination_url_format": "the same",
+    "draft": "the same",
+    "draft_on_serve": "the same",
+    "draft_if_future_date": "the same; default `true` here (`false` with `compatibility: "
+    "material`)",
+}
+"""What becomes here of Material's options that this plugin has under the same name."""
+
 DEFAULT_SLUGIFY = "pymdownx.slugs.slugify"
 """Material's slug function factory, called with `case: lower`."""
 
@@ -253,42 +275,87 @@ class MaterialBlogOptions(base.Config):
     """
 
     blog_toc = c.Optional(c.Type(bool))
+    """`false` only: lists add no entries to the table of contents (`true` warns)."""
     post_dir = c.Optional(c.Type(str))
+    """The posts folder (`{blog}` is `blog_dir`); default `<blog_dir>/posts`."""
     post_date_format = c.Optional(c.Type(str))
+    """How posts' dates are shown: a Babel format (`long`, `medium`...) or pattern
+    (`d MMM y`); default `long`."""
     post_url_date_format = c.Optional(c.Type(str))
+    """The Babel pattern of `{date}` in `post_url_format`; default `yyyy/MM/dd`."""
     post_url_max_categories = c.Optional(c.Type(int))
+    """How many categories `{categories}` in `post_url_format` holds; default 1."""
     post_slugify = c.Optional(SlugifyFunction())
+    """The function that makes a post's slug from its title: a callable (Material's YAML
+    tags), a dotted path, or `{function: ..., kwargs: {...}}`; default this plugin's, or
+    Material's `pymdownx.slugs.slugify(case=lower)` with `compatibility: material`."""
     post_slugify_separator = c.Optional(c.Type(str))
+    """The separator given to `post_slugify`; default `-`."""
     post_excerpt = c.Optional(c.Choice(("optional", "required")))
+    """`required`: every post must have the excerpt mark, or the build stops naming it."""
     post_excerpt_max_categories = c.Optional(c.Type(int))
+    """5 only: cards show every category (another value warns)."""
     post_excerpt_separator = c.Optional(c.Type(str))
+    """Material's name of `excerpt_separator`."""
     post_readtime = c.Optional(c.Type(bool))
+    """Material's name of `reading_time`."""
     post_readtime_words_per_minute = c.Optional(c.Type(int))
+    """Material's name of `words_per_minute`."""
     archive_name = c.Optional(c.Type(str))
+    """Material's title of the archive: sets the `archive` label (its default
+    `blog.archive` leaves the label as it is)."""
     archive_date_format = c.Optional(c.Type(str))
+    """`yyyy` only: archives are by year (another pattern warns; see `archive_months`)."""
     archive_url_date_format = c.Optional(c.Type(str))
+    """`yyyy` only: `{date}` in `archive_url_format` is the year (another pattern warns)."""
     archive_pagination = c.Optional(c.Type(bool))
+    """Paginate the archive pages (default: `pagination`)."""
     archive_pagination_per_page = c.Optional(c.Type(int))
+    """Posts on each archive page (default: `pagination_per_page`)."""
     archive_toc = c.Optional(c.Type(bool))
+    """`false` only, as `blog_toc`."""
     categories_name = c.Optional(c.Type(str))
+    """Material's title of the categories: sets the `categories` label (its default
+    `blog.categories` leaves the label as it is)."""
     categories_url_format = c.Optional(c.Type(str))
+    """Material's name of `category_url_format`."""
     categories_slugify = c.Optional(SlugifyFunction())
+    """The function that makes a category's slug from its whole name (`A/B` -> `ab`), as
+    `post_slugify`; default this plugin's per-level slugs (`a/b`), or Material's with
+    `compatibility: material`."""
     categories_slugify_separator = c.Optional(c.Type(str))
+    """The separator given to `categories_slugify`; default `-`."""
     categories_sort_by = c.Optional(SortKey())
+    """Material's `view_name` or `view_post_count` (fewest first): sets `categories_sort`."""
     categories_sort_reverse = c.Optional(c.Type(bool))
+    """Turn the order of the categories widget over."""
     categories_pagination = c.Optional(c.Type(bool))
+    """Paginate the category pages (default: `pagination`)."""
     categories_pagination_per_page = c.Optional(c.Type(int))
+    """Posts on each category page (default: `pagination_per_page`)."""
     categories_toc = c.Optional(c.Type(bool))
+    """`false` only, as `blog_toc`."""
     authors = c.Optional(c.Type(bool))
+    """`true` only: authors are always shown (`false` warns)."""
     authors_profiles_name = c.Optional(c.Type(str))
+    """`blog.authors` only: author pages are not listed in the navigation (another warns)."""
     authors_profiles_pagination = c.Optional(c.Type(bool))
+    """Paginate the author pages (default: `pagination`)."""
     authors_profiles_pagination_per_page = c.Optional(c.Type(int))
+    """Posts on each author page (default: `pagination_per_page`)."""
     authors_profiles_toc = c.Optional(c.Type(bool))
+    """`false` only, as `blog_toc`."""
     pagination = c.Optional(c.Type(bool))
+    """`false`: every list on one page (default `true`)."""
     pagination_format = c.Optional(c.Type(str))
+    """`~N~`: N page numbers either side of the current one (default `~2~`); other formats
+    warn."""
     pagination_if_single_page = c.Optional(c.Type(bool))
+    """`false` only: a list on one page has no page links (`true` warns)."""
     pagination_keep_content = c.Optional(c.Type(bool))
+    """`false` only: a list's introduction is on its first page (`true` warns)."""
     pagination_template = c.Deprecated(moved_to="pagination_format")
+    """Material's old name of `pagination_format`."""
 
 
 UNSUPPORTED: dict[str, tuple[object, str]] = {
