@@ -188,7 +188,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog_title = self.config.blog_title or self.labels["blog"]
         sources = read_posts(files, config, self.config)
         authors_path = authors_file_path(self.config.authors_file, self.config.blog_dir)
-        authors = read_authors(config.docs_dir, self.docs_name, authors_path)
+        authors = read_authors(
+            config.docs_dir,
+            self.docs_name,
+            authors_path,
+            slugs_as_written=self.config.compatibility == "material",
+        )
         check_post_authors(
             [source.post for source in sources], authors, f"{self.docs_name}/{authors_path}"
         )

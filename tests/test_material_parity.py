@@ -26,7 +26,7 @@ authors:
     name: Ada Lovelace
     description: Writer
     avatar: https://example.com/ada.png
-  grace:
+  Grace_H:
     name: Grace Hopper
     description: Admiral
     avatar: https://example.com/grace.png
@@ -51,7 +51,7 @@ def material_blog() -> dict[str, str | bytes]:
         ),
         "blog/posts/explicit.md": (
             "---\ndate:\n  created: 2024-02-01\n  updated: 2024-02-03\nslug: mkdocs-2.0\n"
-            "categories: [C++, News]\nauthors: [ada, grace]\npin: true\n---\n\n"
+            "categories: [C++, News]\nauthors: [ada, Grace_H]\npin: true\n---\n\n"
             "# Version 2.0 is out\n\nText.\n"
         ),
         "blog/posts/dots.md": post(
@@ -277,6 +277,7 @@ def test_materials_url_options_give_materials_urls(
             "archive_pagination_per_page": 3,
             "categories_pagination": False,
             "post_date_format": "EEE d MMM y",
+            "authors_profiles": True,
         },
     )
 
@@ -285,6 +286,7 @@ def test_materials_url_options_give_materials_urls(
     assert any(url.startswith("blog/years/2022/p/4") for url in material.pages)
     assert not any(url.startswith("blog/topics/news/p/") for url in material.pages)
     assert "Thu 1 Feb 2024" in {facts.date_text for facts in material.posts.values()}
+    assert any(url.startswith("blog/author/Grace_H") for url in material.pages)
     assert sorted(ours.posts) == sorted(material.posts)
     assert sorted(ours.pages) == sorted(material.pages)
     for url, facts in material.posts.items():
@@ -428,3 +430,39 @@ def test_excerpts_without_the_mark_are_the_whole_post_as_with_material(tmp_path:
 
     assert ["A first paragraph.", "A second one."] in excerpts[0]
     assert excerpts[1] == excerpts[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+@pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
+def test_materials_urls_are_kept_on_other_themes_too(
+    tmp_path: Path, theme: str, use_directory_urls: bool
+) -> None:
+    files = material_blog()
+    material = read_site(
+        build_site(
+            tmp_path / "blog",
+            {"theme": "material", "plugins": ["blog"], "use_directory_urls": use_directory_urls},
+            files,
+        ),
+        material=True,
+    )
+    ours = read_site(
+        build_site(
+            tmp_path / "llmblog",
+            {
+                "theme": theme,
+                "plugins": [{"llmblog": {"compatibility": "material"}}],
+                "use_directory_urls": use_directory_urls,
+            },
+            files,
+        ),
+        material=False,
+    )
+
+    def blog_urls(facts: SiteFacts) -> list[str]:
+        return sorted(url for url in facts.pages | facts.files if url.startswith("blog/"))
+
+    assert len(material.posts) == 18
+    assert blog_urls(ours) == blog_urls(material)
+    assert sorted(ours.posts) == sorted(material.posts)

@@ -183,7 +183,12 @@ def _llmblog_urls(config_file: Path, options: dict[str, Any], work: Path) -> Pub
     try:
         sources = read_posts(files, config, plugin_options)
         authors_path = authors_file_path(plugin_options.authors_file, plugin_options.blog_dir)
-        authors = read_authors(config.docs_dir, docs_name, authors_path)
+        authors = read_authors(
+            config.docs_dir,
+            docs_name,
+            authors_path,
+            slugs_as_written=plugin_options.compatibility == "material",
+        )
         mode = BuildMode(serving=False, now_timestamp=get_build_datetime().timestamp())
         blog = lay_out_blog(
             sources, files, config, plugin_options, mode, "Blog", dates, "Tags", authors
