@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from mkdocs_llmblog.cli import main
 from tests.sitebuilder import BuiltSite, build_site, write_project
@@ -83,12 +84,13 @@ def test_with_materials_rules_no_url_changes(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_redirect_map_leads_each_old_post_url_to_the_post(tmp_path: Path) -> None:
+def test_the_redirect_map_leads_each_old_url_to_its_page(tmp_path: Path) -> None:
     files = blog_without_untitled_posts()
     config_file = material_project(tmp_path / "project", "blog", files)
     _, output = run_cli("-f", str(config_file), "--redirects")
     mapping = yaml.safe_load(output.split("redirect_maps:`\n", 1)[1])
-    assert mapping  # posts whose slug changes
+    assert any(target.startswith("blog/posts/") for target in mapping.values())  # a post
+    assert any(old.startswith("blog/category/") for old in mapping)  # and `C++`'s page
 
     site: BuiltSite = build_site(
         tmp_path / "site",
@@ -108,7 +110,10 @@ def test_the_redirect_map_leads_each_old_post_url_to_the_post(tmp_path: Path) ->
         if landed.is_dir():
             landed = landed / "index.html"
         assert landed.is_file(), (old_url, target)
-        assert landed.parent.name != old_url.rstrip("/").rsplit("/", 1)[-1]
+        page = BeautifulSoup(landed.read_text(encoding="utf-8"), "html.parser")
+        assert page.select_one('meta[http-equiv="refresh"]') is None  # a page, not a redirect
+        kind = "article.llmblog-post" if target.startswith("blog/posts/") else ".llmblog-post-card"
+        assert page.select_one(kind) is not None, (old_url, target)
 
 
 def test_a_config_without_a_blog_is_named(

@@ -27,6 +27,7 @@ from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
 from mkdocs_llmblog.config.material import MATERIAL_DEFAULTS
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout import BuildMode, lay_out_blog
+from mkdocs_llmblog.model import Listing
 from mkdocs_llmblog.sources.authors import authors_file_path, read_authors
 from mkdocs_llmblog.sources.discovery import read_posts
 
@@ -47,6 +48,8 @@ class UrlChange:
     material_url: str
     llmblog_url: str | None
     """None: this plugin publishes no such page."""
+    llmblog_page: str | None = None
+    """The source path of the page this plugin publishes there (a list page it makes)."""
 
 
 @dataclass
@@ -99,6 +102,11 @@ class PublishedUrls:
 
     files: dict[str, str] = field(default_factory=dict)
     generated: set[str] = field(default_factory=set)
+    lists: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    list_sources: dict[str, str] = field(default_factory=dict)
+    """The source path of each list page, by URL."""
+    """Each page of each list by kind (`index`, `category`, `archive`, `author`), name (the
+    category's, the year, the author's) and number, to find a list page that moved."""
 
     def all_urls(self) -> set[str]:
         return set(self.files.values()) | self.generated
@@ -124,8 +132,14 @@ def compare_material_urls(config_file: Path) -> Comparison:
             continue  # a page Material writes into docs_dir (the index), made here
         if our_url != material_url:
             comparison.changes.append(UrlChange(source, material_url, our_url))
+    moved_lists = {url: key for key, url in material.lists.items()}
     for material_url in sorted(material.generated - our_urls):
-        comparison.changes.append(UrlChange("(a list page)", material_url, None))
+        key = moved_lists.get(material_url)
+        kind, name, number = key if key else ("list", "", 1)
+        where = f"({kind} {name!r}, page {number})" if name else f"({kind}, page {number})"
+        new_url = ours.lists.get(key) if key else None
+        new_page = ours.list_sources.get(new_url) if new_url else None
+        comparison.changes.append(UrlChange(where, material_url, new_url, new_page))
     return comparison
 
 
@@ -155,11 +169,15 @@ def _material_urls(config_file: Path, options: dict[str, Any], work: Path) -> Pu
         for post in plugin.blog.posts:
             published.files[post.file.src_uri] = unquote(post.file.url)
         for view in plugin._resolve_views(plugin.blog):
-            for page in [view, *view.pages]:
+            kind = MATERIAL_VIEW_KINDS.get(type(view).__name__, "index")
+            pages = view.pages or [view]
+            for number, page in enumerate(pages, start=1):
+                url = unquote(page.file.url)
+                published.lists[(kind, str(view.name or ""), number)] = url
                 if page.file.generated_by == "material/blog":
-                    published.generated.add(unquote(page.file.url))
+                    published.generated.add(url)
                 else:
-                    published.files[page.file.src_uri] = unquote(page.file.url)
+                    published.files[page.file.src_uri] = url
     except PluginError as error:
         raise MaterialUrlsError(f"Material's blog plugin: {error}") from None
     finally:
@@ -200,6 +218,8 @@ def _llmblog_urls(config_file: Path, options: dict[str, Any], work: Path) -> Pub
         published.files[post.src_uri] = unquote(blog.post_urls[post.src_uri])
     for list_page in blog.list_pages_by_src.values():
         file = list_page.file
+        published.lists[_list_key(list_page.listing, list_page.number)] = unquote(file.url)
+        published.list_sources[unquote(file.url)] = file.src_uri
         if file.generated_by is None:
             published.files[file.src_uri] = unquote(file.url)
         else:
@@ -208,20 +228,40 @@ def _llmblog_urls(config_file: Path, options: dict[str, Any], work: Path) -> Pub
     return published
 
 
+MATERIAL_VIEW_KINDS = {"Category": "category", "Archive": "archive", "Profile": "author"}
+"""The kind of list of each of Material's view classes (its blog index is a plain `View`)."""
+
+
+def _list_key(listing: Listing, number: int) -> tuple[str, str, int]:
+    """A list page's key as Material's views are named: the category's name, the year, the
+    author's name; the index has none."""
+    if listing.category is not None:
+        return ("category", listing.category.full_name, number)
+    if listing.period is not None:
+        return ("archive", f"{listing.period.year:04d}", number)
+    if listing.author is not None:
+        return ("author", listing.author.name, number)
+    return (listing.kind, "", number)
+
+
 def _add_media(published: PublishedUrls, files: Files) -> None:
     for file in files.media_files():
         published.files[file.src_uri] = unquote(file.url)
 
 
 def redirect_map(comparison: Comparison) -> dict[str, str]:
-    """`redirect_maps` for mkdocs-redirects: each old page (`old/url/index.md`) to where it is
-    now, a post by its source file, a list page by its URL. Files other than pages cannot be
-    redirected by it, and pages with no counterpart have nowhere to go: both are left out."""
+    """`redirect_maps` for mkdocs-redirects: each old page (`old/url/index.md`) to the source
+    path of its page now (a post's file, or the list page this plugin makes, which
+    mkdocs-redirects finds when it comes after `llmblog` in `plugins`). Files other than pages
+    cannot be redirected by it, and pages with no counterpart have nowhere to go: both are
+    left out."""
     mapping: dict[str, str] = {}
     for change in comparison.changes:
         old = change.material_url
         if change.llmblog_url is None or not old.endswith(("/", ".html")):
             continue
         key = old + "index.md" if old.endswith("/") else old.removesuffix(".html") + ".md"
-        mapping[key] = change.source if change.source.endswith(".md") else change.llmblog_url
+        target = change.source if change.source.endswith(".md") else change.llmblog_page
+        if target is not None:
+            mapping[key] = target
     return mapping
