@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup, Tag
 
@@ -466,3 +467,58 @@ def test_materials_urls_are_kept_on_other_themes_too(
     assert len(material.posts) == 18
     assert blog_urls(ours) == blog_urls(material)
     assert sorted(ours.posts) == sorted(material.posts)
+
+
+def root_blog() -> dict[str, str | bytes]:
+    """The parity blog at the site root (`blog_dir: .`): its index is the home page."""
+    return {
+        name.removeprefix("blog/"): content
+        for name, content in material_blog().items()
+        if name != "index.md"
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
+def test_a_blog_at_the_site_root_keeps_materials_urls(
+    tmp_path: Path, use_directory_urls: bool
+) -> None:
+    material, ours = build_both(
+        tmp_path,
+        root_blog(),
+        use_directory_urls=use_directory_urls,
+        options={"blog_dir": "."},
+    )
+
+    assert len(material.posts) == 18
+    assert any(url.startswith("2024/02/01/mkdocs-2.0") for url in material.posts)
+    assert any(url.startswith("category/news") for url in material.pages)
+    assert sorted(ours.pages) == sorted(material.pages)
+    assert sorted(ours.files) == sorted(material.files)
+    for url, facts in material.posts.items():
+        assert ours.posts.get(url) == facts, url
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+def test_a_blog_at_the_site_root_on_each_theme(tmp_path: Path, theme: str) -> None:
+    site = build_site(
+        tmp_path,
+        {
+            "theme": theme,
+            "plugins": ["search", {"llmblog": {"blog_dir": ".", "compatibility": "material"}}],
+        },
+        root_blog(),
+    )
+
+    home = site.html("")
+    cards = home.select("article.llmblog-post-card h2 a")
+    assert len(cards) == 10  # the home page is the blog index, first page
+    assert site.has_page("page/2")
+    assert site.has_page("category/news")
+    assert site.has_page("archive/2022")
+    feed = feedparser.parse((site.site_dir / "feed.xml").read_bytes())
+    assert feed.feed.link == "https://example.com/test/"
+    assert len(feed.entries) == 18
+    links = home.select('link[rel="alternate"][type="application/rss+xml"]')
+    assert [link["href"] for link in links] == ["feed.xml"]

@@ -96,19 +96,21 @@ class CategoryName(c.Type[str]):
 
 
 class BlogDir(c.Type[str]):
-    """A folder inside `docs_dir`, written without leading slash or `..`."""
+    """A folder inside `docs_dir`, written without leading slash or `..`; `.` (Material's blog
+    at the site root) is the empty path."""
 
     def __init__(self, default: str) -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
         folder = super().run_validation(value).strip("/")
+        if folder == ".":
+            return ""
         parts = folder.split("/")
         if not folder or ".." in parts or "." in parts or "" in parts or "\\" in folder:
             raise base.ValidationError(
-                f"{value!r} must name a folder inside docs_dir, such as 'blog' (a blog at the "
-                "site root, Material's 'blog_dir: .', is not supported: move the posts into a "
-                "folder)"
+                f"{value!r} must name a folder inside docs_dir, such as 'blog', or be '.' for a "
+                "blog at the site root"
             )
         return folder
 
@@ -152,7 +154,8 @@ class LlmBlogConfig(MaterialBlogOptions):
     on the Material theme that sets an option only Material's blog has."""
 
     blog_dir = BlogDir(default="blog")
-    """Folder inside `docs_dir` holding the blog; posts live in its `posts/` folder."""
+    """Folder inside `docs_dir` holding the blog; posts live in its `posts/` folder. `.`: the
+    blog is the site (its home page is the blog index), as Material's `blog_dir: .`."""
 
     blog_title = c.Optional(c.Type(str))
     """Title of the blog index when the author has no `<blog_dir>/index.md` (default: "Blog")."""

@@ -133,7 +133,7 @@ ALIASES = {
 
 SHARED_NOTES = {
     "enabled": "the same",
-    "blog_dir": "the same; `.` (a blog at the site root) is not supported",
+    "blog_dir": "the same; `.` is a blog at the site root",
     "post_url_format": "the same, with `{date}`, `{slug}`, `{categories}`, `{file}`; default "
     "`{year}/{month}/{day}/{slug}` (the same URLs)",
     "post_excerpt_max_authors": "the same",

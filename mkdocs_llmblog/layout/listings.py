@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -106,29 +108,30 @@ class _Layout:
 
     def index(self, blog_title: str) -> None:
         base = self.options.blog_dir
-        author_file = self._included(self.files.get_file_from_path(f"{base}/index.md"))
+        index_src = posixpath.join(base, "index.md")
+        author_file = self._included(self.files.get_file_from_path(index_src))
         if author_file is not None:
             blog_title = page_title(author_file) or blog_title
         listing = Listing(kind="index", title=blog_title, base_path=base)
         self.blog.index = listing
-        self.blog.index_src_uri = f"{base}/index.md"
+        self.blog.index_src_uri = index_src
         # An index.md: MkDocs' own destination (blog/index.html with either URL style), the same
         # as the author's own blog/index.md would get.
-        first = author_file or self._generated(
-            f"{base}/index.md", None, blog_title, InclusionLevel.INCLUDED
-        )
+        first = author_file or self._generated(index_src, None, blog_title, InclusionLevel.INCLUDED)
         self._paginate(listing, first, pinned_first(self.blog.published))
 
     def category(self, category: Category) -> None:
         url_path = self.options.category_url_format.format(slug=category.slug_path)
-        base = f"{self.options.blog_dir}/{url_path}"
+        base = posixpath.join(self.options.blog_dir, url_path)
         listing = Listing(kind="category", title=category.name, base_path=base, category=category)
         first = self._term_page(listing)
         self.blog.category_listings[category.full_name] = listing
         self._paginate(listing, first, pinned_first(category.posts))
 
     def tag(self, tag: Tag) -> None:
-        base = f"{self.options.blog_dir}/{self.options.tag_url_format.format(slug=tag.slug)}"
+        base = posixpath.join(
+            self.options.blog_dir, self.options.tag_url_format.format(slug=tag.slug)
+        )
         listing = Listing(kind="tag", title=tag.name, base_path=base, tag=tag)
         first = self._term_page(listing)
         self.blog.tag_listings[tag_key(tag.name)] = listing
@@ -147,7 +150,7 @@ class _Layout:
 
     def tags_index(self, title: str) -> None:
         """The page of every tag with its number of posts (`blog/tags/`)."""
-        base = f"{self.options.blog_dir}/{self.options.tags_index_url.strip('/')}"
+        base = posixpath.join(self.options.blog_dir, self.options.tags_index_url.strip("/"))
         first = self._author_page(base) or self._generated(
             f"{base}.md", base, title, InclusionLevel.NOT_IN_NAV
         )
@@ -161,7 +164,7 @@ class _Layout:
             url_path = self.options.archive_month_url_format.format(
                 year=f"{period.year:04d}", month=f"{period.month:02d}"
             )
-        base = f"{self.options.blog_dir}/{url_path}"
+        base = posixpath.join(self.options.blog_dir, url_path)
         title = self.dates.period(period.year, period.month)
         listing = Listing(kind="archive", title=title, base_path=base, period=period)
         first = self._author_page(base) or self._generated(
@@ -176,7 +179,7 @@ class _Layout:
         if url_format == option_default("author_url_format"):
             url_format = self.options.authors_profiles_url_format or url_format
         url_path = url_format.format(slug=author.slug)
-        base = f"{self.options.blog_dir}/{url_path}"
+        base = posixpath.join(self.options.blog_dir, url_path)
         listing = Listing(kind="author", title=author.name, base_path=base, author=author)
         first = self._author_page(base) or self._generated(
             f"{base}.md", base, author.name, InclusionLevel.NOT_IN_NAV
@@ -230,13 +233,13 @@ class _Layout:
                 file = first_file
             else:
                 sub_path = self.options.pagination_url_format.format(page=number)
-                src_uri = f"{listing.base_path}/{sub_path}.md"
+                src_uri = posixpath.join(listing.base_path, f"{sub_path}.md")
                 if self.files.get_file_from_path(src_uri) is not None:
                     raise PluginError(
                         f"The page '{src_uri}' is in the way of page {number} of the "
                         f"{listing.title!r} list; rename it or change 'pagination_url_format'"
                     )
-                dest_path = f"{listing.base_path}/{sub_path}"
+                dest_path = posixpath.join(listing.base_path, sub_path)
                 if (
                     listing.kind == "index"
                     and self.options.compatibility == "material"

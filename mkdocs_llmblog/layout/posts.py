@@ -56,7 +56,7 @@ def place_posts(
     errors: list[str] = []
     for source in sources:
         post = source.post
-        path = f"{options.blog_dir}/{_post_path(post, options, dates, category_slugify)}"
+        path = posixpath.join(options.blog_dir, _post_path(post, options, dates, category_slugify))
         location = page_location(path, config.use_directory_urls)
         other = owner_by_dest.setdefault(location.dest_uri, post.path)
         if other != post.path:
