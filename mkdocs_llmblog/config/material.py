@@ -123,6 +123,27 @@ MATERIAL_ONLY = frozenset(
 """Material's options this plugin has no option of the same name for; their presence under
 `llmblog:` says the site came from Material."""
 
+GENERAL = frozenset(
+    {
+        "post_dir",
+        "post_date_format",
+        "post_excerpt",
+        "pagination",
+        "pagination_format",
+        "archive_pagination",
+        "archive_pagination_per_page",
+        "categories_pagination",
+        "categories_pagination_per_page",
+        "authors_profiles_pagination",
+        "authors_profiles_pagination_per_page",
+    }
+)
+"""Material's options this plugin documents as its own too (a new site may set them): no sign
+that a site came from Material."""
+
+MATERIAL_SIGNS = MATERIAL_ONLY - GENERAL
+"""Options that say a site came from Material's blog (`post_slugify`, `archive_toc`...)."""
+
 ALIASES = {
     "post_excerpt_separator": "excerpt_separator",
     "post_readtime": "reading_time",
@@ -435,7 +456,7 @@ def looks_like_material(given: frozenset[str], theme_name: str | None) -> str | 
     """
     if theme_name != "material":
         return None
-    material_names = sorted(given & MATERIAL_ONLY)
+    material_names = sorted(given & MATERIAL_SIGNS)
     if material_names:
         return f"it sets Material's option(s) {', '.join(material_names)}"
     return None

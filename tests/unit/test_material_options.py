@@ -192,6 +192,8 @@ def test_the_slug_function_follows_the_mode_and_separator() -> None:
 def test_compatibility_auto_follows_material_where_materials_options_are_set() -> None:
     assert compatibility_mode("auto", frozenset({"post_slugify"}), "material")[0] == "material"
     assert compatibility_mode("auto", frozenset({"blog_dir"}), "material") == ("llmblog", None)
+    # Material's pagination options are this plugin's too: no sign of a Material site.
+    assert compatibility_mode("auto", frozenset({"pagination"}), "material") == ("llmblog", None)
     assert compatibility_mode("auto", frozenset({"post_slugify"}), "mkdocs")[0] == "llmblog"
     assert compatibility_mode("material", frozenset(), None) == ("material", None)
     assert compatibility_mode("llmblog", frozenset({"post_slugify"}), "material")[0] == "llmblog"
