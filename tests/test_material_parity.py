@@ -522,3 +522,18 @@ def test_a_blog_at_the_site_root_on_each_theme(tmp_path: Path, theme: str) -> No
     assert len(feed.entries) == 18
     links = home.select('link[rel="alternate"][type="application/rss+xml"]')
     assert [link["href"] for link in links] == ["feed.xml"]
+
+
+@pytest.mark.slow
+def test_materials_post_dir_is_read(tmp_path: Path) -> None:
+    files = {
+        name.replace("blog/posts/", "blog/articles/"): content
+        for name, content in material_blog().items()
+    }
+
+    material, ours = build_both(tmp_path, files, options={"post_dir": "{blog}/articles"})
+
+    assert len(material.posts) == 18
+    assert material.files == {"blog/folder/x.png"}
+    assert sorted(ours.pages) == sorted(material.pages)
+    assert sorted(ours.files) == sorted(material.files)
