@@ -251,6 +251,8 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             if blog.tags_index_src_uri
             else None,
             max_card_authors=self.config.post_excerpt_max_authors,
+            max_card_categories=self.config.post_excerpt_max_categories,
+            show_authors=self.config.authors is not False,
             author_box=self.config.author_box,
             pages_around=pagination_window(self.config.pagination_format or "~2~") or 2,
         )

@@ -537,3 +537,38 @@ def test_materials_post_dir_is_read(tmp_path: Path) -> None:
     assert material.files == {"blog/folder/x.png"}
     assert sorted(ours.pages) == sorted(material.pages)
     assert sorted(ours.files) == sorted(material.files)
+
+
+def card_facts(site: BuiltSite, material: bool) -> list[tuple[list[str], int]]:
+    """Each card of the blog index: its categories' names and how many avatars or names of
+    authors it shows."""
+    soup = site.html("blog")
+    cards = soup.select("article.md-post--excerpt" if material else "article.llmblog-post-card")
+    categories = ".md-meta__link" if material else ".llmblog-category"
+    authors = ".md-post__authors .md-author" if material else ".llmblog-byline-author"
+    return [
+        ([link.get_text(strip=True) for link in card.select(categories)], len(card.select(authors)))
+        for card in cards
+    ]
+
+
+@pytest.mark.slow
+def test_materials_card_and_author_options(tmp_path: Path) -> None:
+    files = material_blog()
+    facts = []
+    posts = []
+    for name in ("blog", "llmblog"):
+        options: dict[str, Any] = {"post_excerpt_max_categories": 1}
+        if name == "llmblog":
+            options["compatibility"] = "material"
+        config = {"theme": "material", "plugins": [{name: options}]}
+        site = build_site(tmp_path / name / "cards", config, files)
+        facts.append(card_facts(site, material=name == "blog"))
+        options["authors"] = False
+        site = build_site(tmp_path / name / "no-authors", config, files)
+        posts.append(read_site(site, material=name == "blog").posts)
+
+    assert (["C++"], 1) in facts[0]  # one category of two, one author of two
+    assert facts[1] == facts[0]
+    assert all(not post.authors for post in posts[0].values())
+    assert posts[1] == posts[0]

@@ -434,6 +434,7 @@ class LlmBlogConfig(MaterialBlogOptions):
             ("archive_pagination_per_page", 1),
             ("categories_pagination_per_page", 1),
             ("authors_profiles_pagination_per_page", 1),
+            ("post_excerpt_max_categories", 0),
         ):
             value = self.get(key)
             if isinstance(value, int) and value < minimum:

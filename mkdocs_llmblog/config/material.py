@@ -315,7 +315,8 @@ class MaterialBlogOptions(base.Config):
     post_excerpt = c.Optional(c.Choice(("optional", "required")))
     """`required`: every post must have the excerpt mark, or the build stops naming it."""
     post_excerpt_max_categories = c.Optional(c.Type(int))
-    """5 only: cards show every category (another value warns)."""
+    """At most this many categories on a post's card (default: all; 5 with
+    `compatibility: material`)."""
     post_excerpt_separator = c.Optional(c.Type(str))
     """Material's name of `excerpt_separator`."""
     post_readtime = c.Optional(c.Type(bool))
@@ -357,7 +358,7 @@ class MaterialBlogOptions(base.Config):
     categories_toc = c.Optional(c.Type(bool))
     """`false` only, as `blog_toc`."""
     authors = c.Optional(c.Type(bool))
-    """`true` only: authors are always shown (`false` warns)."""
+    """`false`: no authors shown, on posts, cards or in author boxes (default `true`)."""
     authors_profiles_name = c.Optional(c.Type(str))
     """`blog.authors` only: author pages are not listed in the navigation (another warns)."""
     authors_profiles_pagination = c.Optional(c.Type(bool))
@@ -387,7 +388,6 @@ UNSUPPORTED: dict[str, tuple[object, str]] = {
         False,
         "lists add no entries to the table of contents; remove the option",
     ),
-    "authors": (True, "authors are always shown; remove them from the posts' front matter"),
     "pagination_if_single_page": (
         False,
         "a list on one page has no page links; remove the option",
@@ -395,10 +395,6 @@ UNSUPPORTED: dict[str, tuple[object, str]] = {
     "pagination_keep_content": (
         False,
         "a list's introduction is on its first page only; remove the option",
-    ),
-    "post_excerpt_max_categories": (
-        5,
-        "cards show every category of a post; remove the option",
     ),
     "authors_profiles_name": (
         "blog.authors",
@@ -477,6 +473,7 @@ def compatibility_mode(
 MATERIAL_MODE_DEFAULTS: dict[str, object] = {
     "draft_if_future_date": False,
     "authors_profiles": False,
+    "post_excerpt_max_categories": 5,
     "post_url_format": "{date}/{slug}",
     "archive_url_format": "archive/{date}",
 }

@@ -116,6 +116,8 @@ class PostView:
     """The post's authors of the authors file (empty without one: `authors` shows the names)."""
     card_authors: tuple[AuthorView, ...] = ()
     """The first `post_excerpt_max_authors` of them, for cards."""
+    card_categories: tuple[LinkView, ...] | None = None
+    """The first `post_excerpt_max_categories` categories, for cards; None for all."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,8 @@ class ViewMaker:
         tags_on_cards: bool = False,
         tags_index_file: File | None = None,
         max_card_authors: int = 1,
+        max_card_categories: int | None = None,
+        show_authors: bool = True,
         author_box: bool = True,
         pages_around: int = 2,
     ) -> None:
@@ -233,6 +237,10 @@ class ViewMaker:
         self.tags_index_file = tags_index_file
         """The page of all tags, where the blog has one."""
         self.max_card_authors = max_card_authors
+        self.max_card_categories = max_card_categories
+        """Material's `post_excerpt_max_categories`: None shows every category on cards."""
+        self.show_authors = show_authors
+        """Material's `authors: false` shows no authors anywhere."""
         """`post_excerpt_max_authors`."""
         self.author_box = author_box
         """`author_box`: "About the author" after each post's body."""
@@ -279,11 +287,16 @@ class ViewMaker:
             heading=post.page_heading or post.title,
             date=self.date(post.date),
             updated=self.date(post.updated) if post.updated else None,
-            categories=tuple(self.category_link(name, page_url) for name in post.categories),
+            categories=(
+                categories := tuple(self.category_link(name, page_url) for name in post.categories)
+            ),
+            card_categories=None
+            if self.max_card_categories is None
+            else categories[: self.max_card_categories],
             tags=post.tags,
             tag_links=(tag_links := tuple(self.tag_link(name, page_url) for name in post.tags)),
             card_tags=tag_links if self.tags_on_cards else (),
-            authors=post.authors,
+            authors=post.authors if self.show_authors else (),
             reading_time=self._reading_time(post),
             draft=post.src_uri in self.blog.draft_marks,
             draft_label=self.labels[self.blog.draft_marks.get(post.src_uri, "draft")],
@@ -291,7 +304,11 @@ class ViewMaker:
             excerpt_html=localize(excerpt.html, page_url) if excerpt else "",
             has_more=excerpt.has_more if excerpt else True,
             image=self.image(image, page_url) if image else None,
-            author_profiles=(profiles := post_authors(self.blog, post.authors, page_url)),
+            author_profiles=(
+                profiles := post_authors(self.blog, post.authors, page_url)
+                if self.show_authors
+                else ()
+            ),
             card_authors=profiles[: self.max_card_authors],
         )
 

@@ -109,7 +109,6 @@ def test_a_bad_value_under_materials_name_is_named() -> None:
         ({"pagination_keep_content": True}, "pagination_keep_content"),
         ({"pagination_format": "$link_previous ~2~ $link_next"}, "pagination_format"),
         ({"archive_url_date_format": "yyyy/MM"}, "archive_url_date_format"),
-        ({"authors": False}, "authors"),
         ({"authors_profiles_name": "People"}, "authors_profiles_name"),
     ],
 )
