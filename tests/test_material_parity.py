@@ -572,3 +572,21 @@ def test_materials_card_and_author_options(tmp_path: Path) -> None:
     assert facts[1] == facts[0]
     assert all(not post.authors for post in posts[0].values())
     assert posts[1] == posts[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("keep", [True, False], ids=["kept", "first-page-only"])
+def test_materials_pagination_keep_content(tmp_path: Path, keep: bool) -> None:
+    files = material_blog()
+    files["blog/index.md"] = "# Blog\n\nWelcome to the blog.\n"
+    shown = []
+    for name in ("blog", "llmblog"):
+        options: dict[str, Any] = {"pagination_keep_content": keep}
+        if name == "llmblog":
+            options["compatibility"] = "material"
+        config = {"theme": "material", "plugins": [{name: options}]}
+        site = build_site(tmp_path / name, config, files)
+        content = required(site.html("blog/page/2"), ".md-content")
+        shown.append("Welcome to the blog." in content.get_text(" "))
+
+    assert shown == [keep, keep]

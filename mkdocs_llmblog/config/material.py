@@ -375,7 +375,7 @@ class MaterialBlogOptions(base.Config):
     pagination_if_single_page = c.Optional(c.Type(bool))
     """`false` only: a list on one page has no page links (`true` warns)."""
     pagination_keep_content = c.Optional(c.Type(bool))
-    """`false` only: a list's introduction is on its first page (`true` warns)."""
+    """`true`: a list's introduction on each of its pages, not the first only."""
     pagination_template = c.Deprecated(moved_to="pagination_format")
     """Material's old name of `pagination_format`."""
 
@@ -391,10 +391,6 @@ UNSUPPORTED: dict[str, tuple[object, str]] = {
     "pagination_if_single_page": (
         False,
         "a list on one page has no page links; remove the option",
-    ),
-    "pagination_keep_content": (
-        False,
-        "a list's introduction is on its first page only; remove the option",
     ),
     "authors_profiles_name": (
         "blog.authors",

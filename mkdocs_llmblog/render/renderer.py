@@ -92,6 +92,9 @@ class PageRenderer:
         self.files = files
         self.related_links = RelatedLinks(files, site.docs_name, blog)
         self.options = options
+        self.list_intros: dict[str, str] = {}
+        """Each list's introduction as its first page showed it, by the list's path (for
+        `pagination_keep_content`; MkDocs renders a list's first page before the others)."""
         self.labels = labels
         self.slots = slots
         self.site = site
@@ -172,7 +175,7 @@ class PageRenderer:
             }
             template = "llmblog/tags.html"
         elif (list_page := self.blog.list_pages_by_src.get(src_uri)) is not None:
-            intro = page.content or "" if list_page.number == 1 else ""
+            intro = self._intro(list_page, page.content or "")
             cards = [self._card(post, page.url) for post in list_page.posts]
             data = {
                 "list": views.list_page(list_page, page.url, cards),
@@ -185,6 +188,17 @@ class PageRenderer:
         data["labels"] = self.labels
         page.content = render_fragment(self.env, template, context, data)
         return data
+
+    def _intro(self, list_page: ListPage, content: str) -> str:
+        """A list page's introduction: the first page's own text; on later pages none, or
+        the first page's with Material's `pagination_keep_content`."""
+        key = list_page.listing.base_path
+        if list_page.number == 1:
+            self.list_intros[key] = content
+            return content
+        if self.options.pagination_keep_content:
+            return self.list_intros.get(key, "")
+        return ""
 
     def _card(self, post: Post, page_url: str) -> str:
         """A post's card, rendered once per build and fitted to each list that shows it.

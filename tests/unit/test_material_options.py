@@ -106,7 +106,6 @@ def test_a_bad_value_under_materials_name_is_named() -> None:
     [
         ({"blog_toc": True}, "blog_toc"),
         ({"archive_toc": True}, "archive_toc"),
-        ({"pagination_keep_content": True}, "pagination_keep_content"),
         ({"pagination_format": "$link_previous ~2~ $link_next"}, "pagination_format"),
         ({"archive_url_date_format": "yyyy/MM"}, "archive_url_date_format"),
         ({"authors_profiles_name": "People"}, "authors_profiles_name"),
