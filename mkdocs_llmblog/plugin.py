@@ -255,6 +255,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             show_authors=self.config.authors is not False,
             author_box=self.config.author_box,
             pages_around=pagination_window(self.config.pagination_format or "~2~") or 2,
+            pagination_if_single_page=bool(self.config.pagination_if_single_page),
         )
         self._collect_wordpress_ids(blog, files, config)
         return files

@@ -590,3 +590,19 @@ def test_materials_pagination_keep_content(tmp_path: Path, keep: bool) -> None:
         shown.append("Welcome to the blog." in content.get_text(" "))
 
     assert shown == [keep, keep]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("single", [True, False], ids=["shown", "hidden"])
+def test_materials_pagination_if_single_page(tmp_path: Path, single: bool) -> None:
+    shown = []
+    for name in ("blog", "llmblog"):
+        options: dict[str, Any] = {"pagination_if_single_page": single}
+        if name == "llmblog":
+            options["compatibility"] = "material"
+        config = {"theme": "material", "plugins": [{name: options}]}
+        site = build_site(tmp_path / name, config, material_blog())
+        page = site.html("blog/category/release-notes")  # one post: one page
+        shown.append(page.select_one(".md-pagination__current, .llmblog-page-number") is not None)
+
+    assert shown == [single, single]

@@ -373,7 +373,7 @@ class MaterialBlogOptions(base.Config):
     """`~N~`: N page numbers either side of the current one (default `~2~`); other formats
     warn."""
     pagination_if_single_page = c.Optional(c.Type(bool))
-    """`false` only: a list on one page has no page links (`true` warns)."""
+    """`true`: page links (the one page's number) on a list of one page too."""
     pagination_keep_content = c.Optional(c.Type(bool))
     """`true`: a list's introduction on each of its pages, not the first only."""
     pagination_template = c.Deprecated(moved_to="pagination_format")
@@ -387,10 +387,6 @@ UNSUPPORTED: dict[str, tuple[object, str]] = {
     "authors_profiles_toc": (
         False,
         "lists add no entries to the table of contents; remove the option",
-    ),
-    "pagination_if_single_page": (
-        False,
-        "a list on one page has no page links; remove the option",
     ),
     "authors_profiles_name": (
         "blog.authors",

@@ -226,6 +226,7 @@ class ViewMaker:
         show_authors: bool = True,
         author_box: bool = True,
         pages_around: int = 2,
+        pagination_if_single_page: bool = False,
     ) -> None:
         self.blog = blog
         self.dates = dates
@@ -245,6 +246,8 @@ class ViewMaker:
         self.author_box = author_box
         """`author_box`: "About the author" after each post's body."""
         self.pages_around = pages_around
+        self.pagination_if_single_page = pagination_if_single_page
+        """Material's option: page links on a list of one page too."""
         """Page numbers shown either side of the current page (Material's `~2~`)."""
 
     def image(self, image: FeaturedImage, page_url: str) -> ImageView:
@@ -321,7 +324,7 @@ class ViewMaker:
     def list_page(self, list_page: ListPage, page_url: str, cards: list[str]) -> ListView:
         """A page of a post list, its cards and its links to the other pages."""
         pagination = None
-        if list_page.total > 1:
+        if list_page.total > 1 or self.pagination_if_single_page:
             newer, older = list_page.previous, list_page.next
             pagination = PaginationView(
                 number=list_page.number,
