@@ -125,3 +125,18 @@ def test_a_config_without_a_blog_is_named(
 
     assert status == 2
     assert "no blog plugin" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_materials_meta_files_are_read_by_both_layouts(tmp_path: Path) -> None:
+    files = blog_without_untitled_posts()
+    files["blog/posts/travel/.meta.yml"] = "categories: [Ünterwegs]\n"
+    files["blog/posts/travel/trip.md"] = "---\ndate: 2024-03-01\n---\n\n# A trip\n\nT.\n"
+    plugins: list[Any] = ["meta", "llmblog"]
+    config_file = write_project(tmp_path, {"theme": "material", "plugins": plugins}, files)
+
+    _, output = run_cli("-f", str(config_file))
+
+    # The category comes from the meta file only; Material keeps its letters, llmblog's own
+    # slugs are ASCII.
+    assert "blog/category/ünterwegs/  ->  blog/category/unterwegs/" in output

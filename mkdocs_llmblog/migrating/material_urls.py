@@ -8,6 +8,7 @@ Material's plugin writes a missing blog index, so it runs on a copy of the docs 
 
 from __future__ import annotations
 
+import copy
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -33,6 +34,9 @@ from mkdocs_llmblog.sources.discovery import read_posts
 
 BLOG_PLUGIN_NAMES = ("blog", "material/blog", "llmblog")
 """How `mkdocs.yml` names the blog plugin before (Material's) or after (this one) switching."""
+KEPT_PLUGIN_NAMES = ("meta", "material/meta")
+"""Other plugins that change where posts go (Material's `meta` gives posts front matter), kept
+in both layouts; the others play no part and are left out."""
 
 
 class MaterialUrlsError(Exception):
@@ -60,8 +64,9 @@ class Comparison:
     compared: int = 0
 
 
-def blog_options(config_file: Path) -> dict[str, Any]:
-    """The blog plugin's options in `mkdocs.yml` (`- blog` or `- llmblog`).
+def blog_options(config_file: Path) -> tuple[dict[str, Any], list[Any]]:
+    """The blog plugin's options in `mkdocs.yml` (`- blog` or `- llmblog`), and the entries
+    of the other plugins that change where posts go (`KEPT_PLUGIN_NAMES`).
 
     Raises:
         MaterialUrlsError: the file cannot be read, or has no blog plugin.
@@ -75,10 +80,16 @@ def blog_options(config_file: Path) -> dict[str, Any]:
         raise MaterialUrlsError(f"{config_file}: not valid YAML: {error}") from None
     plugins = raw.get("plugins") if isinstance(raw, dict) else None
     entries = list(plugins.items()) if isinstance(plugins, dict) else list(plugins or [])
+    found: dict[str, Any] | None = None
+    kept: list[Any] = []
     for entry in entries:
         name, options = _plugin_entry(entry)
-        if name in BLOG_PLUGIN_NAMES:
-            return dict(options or {})
+        if name in BLOG_PLUGIN_NAMES and found is None:
+            found = dict(options or {})
+        elif name in KEPT_PLUGIN_NAMES:
+            kept.append({name: dict(options or {})})
+    if found is not None:
+        return found, kept
     raise MaterialUrlsError(
         f"{config_file}: no blog plugin in 'plugins' (looked for {', '.join(BLOG_PLUGIN_NAMES)})"
     )
@@ -119,11 +130,11 @@ def compare_material_urls(config_file: Path) -> Comparison:
     Raises:
         MaterialUrlsError: the config cannot be read or loaded, or has no blog.
     """
-    options = blog_options(config_file)
+    options, kept = blog_options(config_file)
     material_options = {key: value for key, value in options.items() if key in MATERIAL_DEFAULTS}
     with tempfile.TemporaryDirectory(prefix="llmblog-material-urls-") as work:
-        material = _material_urls(config_file, material_options, Path(work))
-        ours = _llmblog_urls(config_file, options, Path(work))
+        material = _material_urls(config_file, material_options, kept, Path(work))
+        ours = _llmblog_urls(config_file, options, kept, Path(work))
     comparison = Comparison(compared=len(material.files) + len(material.generated))
     our_urls = ours.all_urls()
     for source, material_url in sorted(material.files.items()):
@@ -144,28 +155,36 @@ def compare_material_urls(config_file: Path) -> Comparison:
 
 
 def _load(config_file: Path, plugins: list[Any], **overrides: Any) -> MkDocsConfig:
+    # MkDocs takes the plugin entries apart as it reads them: each load gets its own copy.
     try:
-        return load_config(config_file=str(config_file), plugins=plugins, **overrides)
+        return load_config(
+            config_file=str(config_file), plugins=copy.deepcopy(plugins), **overrides
+        )
     except (ConfigurationError, SystemExit) as error:
         raise MaterialUrlsError(f"{config_file}: {error}") from None
 
 
-def _material_urls(config_file: Path, options: dict[str, Any], work: Path) -> PublishedUrls:
+def _material_urls(
+    config_file: Path, options: dict[str, Any], kept: list[Any], work: Path
+) -> PublishedUrls:
     """Material's plugin laying out the blog, on a copy of the docs folder."""
     site_dir = str(work / "site")
     probe = _load(config_file, [], site_dir=site_dir)
     docs_copy = work / "docs"
     shutil.copytree(probe.docs_dir, docs_copy, symlinks=True)
     config = _load(
-        config_file, [{"material/blog": options}], docs_dir=str(docs_copy), site_dir=site_dir
+        config_file,
+        [*kept, {"material/blog": options}],
+        docs_dir=str(docs_copy),
+        site_dir=site_dir,
     )
     plugin: Any = config.plugins["material/blog"]  # Material's BlogPlugin, untyped
     published = PublishedUrls()
     try:
-        plugin.on_startup(command="build", dirty=False)
-        plugin.on_config(config)
-        files = get_files(config)
-        files = plugin.on_files(files, config=config) or files
+        # Material's meta plugin, where kept, reads its files before the blog (priority -50).
+        config.plugins.on_startup(command="build", dirty=False)
+        config = config.plugins.on_config(config)
+        files = config.plugins.on_files(get_files(config), config=config)
         for post in plugin.blog.posts:
             published.files[post.file.src_uri] = unquote(post.file.url)
         for view in plugin._resolve_views(plugin.blog):
@@ -181,14 +200,16 @@ def _material_urls(config_file: Path, options: dict[str, Any], work: Path) -> Pu
     except PluginError as error:
         raise MaterialUrlsError(f"Material's blog plugin: {error}") from None
     finally:
-        plugin.on_shutdown()
+        config.plugins.on_shutdown()
     _add_media(published, files)
     return published
 
 
-def _llmblog_urls(config_file: Path, options: dict[str, Any], work: Path) -> PublishedUrls:
+def _llmblog_urls(
+    config_file: Path, options: dict[str, Any], kept: list[Any], work: Path
+) -> PublishedUrls:
     """This plugin laying out the blog (`sources`, `layout`), nothing rendered."""
-    config = _load(config_file, [{"llmblog": options}], site_dir=str(work / "site-llmblog"))
+    config = _load(config_file, [*kept, {"llmblog": options}], site_dir=str(work / "site-llmblog"))
     plugin_options: LlmBlogConfig = config.plugins["llmblog"].config
     plugin_options.resolve_compatibility(config.theme.name)
     files = get_files(config)
