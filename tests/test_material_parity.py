@@ -9,6 +9,7 @@ title, authors, categories and dates.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -606,3 +607,27 @@ def test_materials_pagination_if_single_page(tmp_path: Path, single: bool) -> No
         shown.append(page.select_one(".md-pagination__current, .llmblog-page-number") is not None)
 
     assert shown == [single, single]
+
+
+@pytest.mark.slow
+def test_materials_monthly_archives(tmp_path: Path) -> None:
+    material, ours = build_both(
+        tmp_path,
+        material_blog(),
+        options={"archive_url_date_format": "yyyy/MM", "archive_date_format": "MMMM yyyy"},
+    )
+
+    months = {url for url in material.pages if url.startswith("blog/archive/")}
+    assert "blog/archive/2022/03/" in months
+    assert "blog/archive/2022/" not in months  # a page a month only
+    # Every page of Material's is here; the year pages are this plugin's own, besides.
+    assert material.pages <= ours.pages
+    extra = {url.removeprefix("blog/archive/") for url in ours.pages - material.pages}
+    assert extra
+    assert all(re.fullmatch(r"\d{4}/(page/\d+/)?", url) for url in extra), extra
+    for name in ("blog", "llmblog"):
+        page = BeautifulSoup(
+            (tmp_path / name / "site/blog/archive/2022/03/index.html").read_text("utf-8"),
+            "html.parser",
+        )
+        assert required(page, "title").get_text(strip=True).startswith("March 2022")

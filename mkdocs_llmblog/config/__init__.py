@@ -15,6 +15,7 @@ from mkdocs_llmblog.config.material import (
     MATERIAL_MODE_DEFAULTS,
     MaterialBlogOptions,
     compatibility_mode,
+    date_granularity,
     unsupported_values,
 )
 from mkdocs_llmblog.conversation.comments import CommentsOptionError, read_comments_option
@@ -414,6 +415,13 @@ class LlmBlogConfig(MaterialBlogOptions):
                     ),
                 )
             )
+        url_date = self.get("archive_url_date_format")
+        if (
+            isinstance(url_date, str)
+            and date_granularity(url_date) == "month"
+            and "archive_months" not in self.given
+        ):
+            self["archive_months"] = True  # Material's archive of a page a month
         if self.get("categories_allowed") == []:
             self["categories_allowed"] = None  # Material's default: any category.
         warnings.extend(unsupported_values(self))

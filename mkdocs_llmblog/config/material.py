@@ -327,9 +327,12 @@ class MaterialBlogOptions(base.Config):
     """Material's title of the archive: sets the `archive` label (its default
     `blog.archive` leaves the label as it is)."""
     archive_date_format = c.Optional(c.Type(str))
-    """`yyyy` only: archives are by year (another pattern warns; see `archive_months`)."""
+    """The Babel pattern of archive pages' titles (`yyyy`, `MMMM yyyy`); patterns of days or
+    times warn."""
     archive_url_date_format = c.Optional(c.Type(str))
-    """`yyyy` only: `{date}` in `archive_url_format` is the year (another pattern warns)."""
+    """The Babel pattern of `{date}` in `archive_url_format`: `yyyy` for a page a year, a
+    pattern with the month (`yyyy/MM`) for a page a month (with `archive_months` turned on);
+    patterns of days or times warn."""
     archive_pagination = c.Optional(c.Type(bool))
     """Paginate the archive pages (default: `pagination`)."""
     archive_pagination_per_page = c.Optional(c.Type(int))
@@ -415,16 +418,30 @@ def unsupported_values(values: Mapping[str, object]) -> list[tuple[str, str]]:
         )
     for name in ("archive_date_format", "archive_url_date_format"):
         value = values.get(name)
-        if value is not None and value not in ("yyyy", "y", "YYYY"):
+        if value is not None and date_granularity(str(value)) not in ("year", "month"):
             warnings.append(
                 (
                     name,
                     f"Material's {name} {value!r} is not supported here: archives are by year "
-                    "('yyyy'); for month pages use 'archive_months: true' and "
-                    "'archive_month_url_format'",
+                    "or by month (such as 'yyyy' or 'yyyy/MM'); remove the option",
                 )
             )
     return warnings
+
+
+def date_granularity(pattern: str) -> str | None:
+    """What a Babel date pattern tells apart: `year` (`yyyy`), `month` (`yyyy/MM`, `MMMM y`),
+    else None (days, times, or no year)."""
+    letters: set[str] = set()
+    quoted = False
+    for char in pattern:
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char.isalpha():
+            letters.add(char)
+    if not letters & set("yYu") or letters - set("yYuML"):
+        return None
+    return "month" if letters & set("ML") else "year"
 
 
 def pagination_window(pagination_format: str) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 
 import yaml
@@ -11,6 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig, option_default
+from mkdocs_llmblog.config.material import date_granularity
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout.archives import build_archives
 from mkdocs_llmblog.layout.categories import (
@@ -157,21 +159,39 @@ class _Layout:
         self.blog.tags_index_src_uri = first.src_uri
 
     def period(self, period: ArchivePeriod) -> None:
+        year = f"{period.year:04d}"
+        url_date = self.options.archive_url_date_format
+        monthly = url_date is not None and date_granularity(url_date) == "month"
         if period.month is None:
-            year = f"{period.year:04d}"
             url_path = self.options.archive_url_format.format(year=year, date=year)
+        elif monthly and url_date is not None:
+            # Material's monthly archive: `{date}` of `archive_url_format` is the month.
+            first_day = dt.datetime(period.year, period.month, 1, tzinfo=dt.UTC)
+            url_path = self.options.archive_url_format.format(
+                year=year, date=self.dates.pattern(first_day, url_date)
+            )
         else:
             url_path = self.options.archive_month_url_format.format(
-                year=f"{period.year:04d}", month=f"{period.month:02d}"
+                year=year, month=f"{period.month:02d}"
             )
         base = posixpath.join(self.options.blog_dir, url_path)
-        title = self.dates.period(period.year, period.month)
+        title = self._period_title(period)
         listing = Listing(kind="archive", title=title, base_path=base, period=period)
         first = self._author_page(base) or self._generated(
             f"{base}.md", base, title, InclusionLevel.NOT_IN_NAV
         )
         self.blog.archive_listings[period.key] = listing
         self._paginate(listing, first, period.posts)
+
+    def _period_title(self, period: ArchivePeriod) -> str:
+        """An archive's title: in the site's language, or by Material's
+        `archive_date_format` where it suits the period (`MMMM yyyy` for a month)."""
+        pattern = self.options.archive_date_format
+        wanted = "year" if period.month is None else "month"
+        if pattern is None or date_granularity(pattern) != wanted:
+            return self.dates.period(period.year, period.month)
+        first_day = dt.datetime(period.year, period.month or 1, 1, tzinfo=dt.UTC)
+        return self.dates.pattern(first_day, pattern)
 
     def author(self, author: Author) -> None:
         """An author's page: the profile on top, then the author's posts, newest first."""

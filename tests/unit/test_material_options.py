@@ -19,6 +19,7 @@ from mkdocs_llmblog.config.material import (
     MATERIAL_ONLY,
     SlugifyError,
     compatibility_mode,
+    date_granularity,
     load_slugify,
     material_slugify,
     pagination_window,
@@ -107,7 +108,8 @@ def test_a_bad_value_under_materials_name_is_named() -> None:
         ({"blog_toc": True}, "blog_toc"),
         ({"archive_toc": True}, "archive_toc"),
         ({"pagination_format": "$link_previous ~2~ $link_next"}, "pagination_format"),
-        ({"archive_url_date_format": "yyyy/MM"}, "archive_url_date_format"),
+        ({"archive_url_date_format": "yyyy/MM/dd"}, "archive_url_date_format"),
+        ({"archive_date_format": "HH:mm"}, "archive_date_format"),
         ({"authors_profiles_name": "People"}, "authors_profiles_name"),
     ],
 )
@@ -292,6 +294,17 @@ def test_files_beside_posts_lose_the_posts_folder_as_with_material() -> None:
     )
     assert material_asset_uri("blog/postscript/x.png", "blog/posts", "blog") is None
     assert material_asset_uri("img/x.png", "blog/posts", "blog") is None
+
+
+def test_archive_date_patterns_by_what_they_tell_apart() -> None:
+    assert date_granularity("yyyy") == "year"
+    assert date_granularity("yyyy/MM") == "month"
+    assert date_granularity("MMMM y") == "month"
+    assert date_granularity("LLLL 'of' yyyy") == "month"  # quoted text is no field
+    assert date_granularity("yyyy/MM/dd") is None
+    assert date_granularity("MM") is None  # no year: months of all years together
+    monthly, _, _ = loaded(archive_url_date_format="yyyy/MM")
+    assert monthly.archive_months is True
 
 
 def test_materials_pagination_format() -> None:
