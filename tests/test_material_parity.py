@@ -384,18 +384,21 @@ def test_materials_options_at_their_defaults_build_strict_and_keep_the_urls(
 def test_an_option_this_plugin_cannot_honour_is_named_once(
     tmp_path: Path, log_watcher: LogWatcher
 ) -> None:
-    log_watcher.expect(r"blog_toc.*not supported here")
+    log_watcher.expect(r"pagination_format.*not supported here")
     files = {"blog/posts/a.md": post({"date": dt.date(2024, 1, 1)}, "# A\n\nText.\n")}
 
     site = build_site(
         tmp_path,
-        {"theme": "material", "plugins": [{"llmblog": {"blog_toc": True}}]},
+        {
+            "theme": "material",
+            "plugins": [{"llmblog": {"pagination_format": "$link_previous ~2~ $link_next"}}],
+        },
         files,
         strict=False,
     )
 
     assert site.has_page("blog/2024/01/01/a")
-    assert len([m for m in log_watcher.messages() if "blog_toc" in m]) == 1
+    assert len([m for m in log_watcher.messages() if "pagination_format" in m]) == 1
 
 
 def test_a_post_without_the_required_excerpt_mark_is_named(tmp_path: Path) -> None:
@@ -631,3 +634,27 @@ def test_materials_monthly_archives(tmp_path: Path) -> None:
             "html.parser",
         )
         assert required(page, "title").get_text(strip=True).startswith("March 2022")
+
+
+def toc_titles(site: BuiltSite, url: str) -> list[str]:
+    """The entries of the table of contents Material's theme shows on a page."""
+    toc = site.html(url).select_one("nav.md-nav--secondary")
+    return [link.get_text(strip=True) for link in toc.select("a.md-nav__link")] if toc else []
+
+
+@pytest.mark.slow
+def test_materials_blog_toc_lists_the_posts_of_each_list(tmp_path: Path) -> None:
+    tocs = []
+    for name in ("blog", "llmblog"):
+        options: dict[str, Any] = {"blog_toc": True, "archive_toc": False}
+        if name == "llmblog":
+            options["compatibility"] = "material"
+        config = {"theme": "material", "plugins": [{name: options}]}
+        site = build_site(tmp_path / name, config, material_blog())
+        pages = ("blog", "blog/category/news", "blog/archive/2024")
+        tocs.append([toc_titles(site, url) for url in pages])
+
+    assert "Version 2.0 is out" in tocs[0][0]  # the index's posts
+    assert "Version 2.0 is out" in tocs[0][1]  # a category's
+    assert "Version 2.0 is out" not in tocs[0][2]  # archive_toc: false
+    assert tocs[1] == tocs[0]

@@ -296,7 +296,7 @@ class MaterialBlogOptions(base.Config):
     """
 
     blog_toc = c.Optional(c.Type(bool))
-    """`false` only: lists add no entries to the table of contents (`true` warns)."""
+    """`true`: each list page's table of contents lists its posts (default `false`)."""
     post_dir = c.Optional(c.Type(str))
     """The posts folder (`{blog}` is `blog_dir`); default `<blog_dir>/posts`."""
     post_date_format = c.Optional(c.Type(str))
@@ -338,7 +338,7 @@ class MaterialBlogOptions(base.Config):
     archive_pagination_per_page = c.Optional(c.Type(int))
     """Posts on each archive page (default: `pagination_per_page`)."""
     archive_toc = c.Optional(c.Type(bool))
-    """`false` only, as `blog_toc`."""
+    """`blog_toc` for archive pages (default: `blog_toc`)."""
     categories_name = c.Optional(c.Type(str))
     """Material's title of the categories: sets the `categories` label (its default
     `blog.categories` leaves the label as it is)."""
@@ -359,7 +359,7 @@ class MaterialBlogOptions(base.Config):
     categories_pagination_per_page = c.Optional(c.Type(int))
     """Posts on each category page (default: `pagination_per_page`)."""
     categories_toc = c.Optional(c.Type(bool))
-    """`false` only, as `blog_toc`."""
+    """`blog_toc` for category pages (default: `blog_toc`)."""
     authors = c.Optional(c.Type(bool))
     """`false`: no authors shown, on posts, cards or in author boxes (default `true`)."""
     authors_profiles_name = c.Optional(c.Type(str))
@@ -369,7 +369,7 @@ class MaterialBlogOptions(base.Config):
     authors_profiles_pagination_per_page = c.Optional(c.Type(int))
     """Posts on each author page (default: `pagination_per_page`)."""
     authors_profiles_toc = c.Optional(c.Type(bool))
-    """`false` only, as `blog_toc`."""
+    """`blog_toc` for author pages (default: `blog_toc`)."""
     pagination = c.Optional(c.Type(bool))
     """`false`: every list on one page (default `true`)."""
     pagination_format = c.Optional(c.Type(str))
@@ -384,13 +384,6 @@ class MaterialBlogOptions(base.Config):
 
 
 UNSUPPORTED: dict[str, tuple[object, str]] = {
-    "blog_toc": (False, "lists add no entries to the table of contents; remove the option"),
-    "archive_toc": (False, "lists add no entries to the table of contents; remove the option"),
-    "categories_toc": (False, "lists add no entries to the table of contents; remove the option"),
-    "authors_profiles_toc": (
-        False,
-        "lists add no entries to the table of contents; remove the option",
-    ),
     "authors_profiles_name": (
         "blog.authors",
         "author pages are not listed in the navigation; remove the option",

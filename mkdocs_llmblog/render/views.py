@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
+import re
 from dataclasses import dataclass, field
 
 from mkdocs.structure.files import File
@@ -90,6 +92,9 @@ class PostView:
     title: str
     url: str
     """Relative to the page that shows it."""
+    anchor: str
+    """The `id` of the post's card title, for a list's table of contents (Material's
+    `blog_toc`)."""
     heading: str
     """The post page's heading: the body's own `# heading` where front matter has a `title`."""
     date: DateView
@@ -287,6 +292,7 @@ class ViewMaker:
         return PostView(
             title=post.title,
             url=relative_url(self.blog.post_urls[post.src_uri], page_url),
+            anchor=card_anchor(post),
             heading=post.page_heading or post.title,
             date=self.date(post.date),
             updated=self.date(post.updated) if post.updated else None,
@@ -513,3 +519,10 @@ class ViewMaker:
             )
 
         return [item(year) for year in self.blog.archives]
+
+
+def card_anchor(post: Post) -> str:
+    """The `id` of a post's card title: the same on every list (`llmblog-post-hello-3f2a1b`)."""
+    readable = re.sub(r"[^A-Za-z0-9_-]+", "-", post.slug).strip("-")[:40] or "post"
+    digest = hashlib.sha1(post.src_uri.encode("utf-8"), usedforsecurity=False).hexdigest()[:6]
+    return f"llmblog-post-{readable}-{digest}"

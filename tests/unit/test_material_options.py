@@ -105,8 +105,6 @@ def test_a_bad_value_under_materials_name_is_named() -> None:
 @pytest.mark.parametrize(
     ("values", "name"),
     [
-        ({"blog_toc": True}, "blog_toc"),
-        ({"archive_toc": True}, "archive_toc"),
         ({"pagination_format": "$link_previous ~2~ $link_next"}, "pagination_format"),
         ({"archive_url_date_format": "yyyy/MM/dd"}, "archive_url_date_format"),
         ({"archive_date_format": "HH:mm"}, "archive_date_format"),
