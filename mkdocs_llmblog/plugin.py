@@ -256,6 +256,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             author_box=self.config.author_box,
             pages_around=pagination_window(self.config.pagination_format or "~2~") or 2,
             pagination_if_single_page=bool(self.config.pagination_if_single_page),
+            heading_on_cards=self.config.compatibility == "material",
         )
         self._collect_wordpress_ids(blog, files, config)
         return files

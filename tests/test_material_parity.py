@@ -658,3 +658,16 @@ def test_materials_blog_toc_lists_the_posts_of_each_list(tmp_path: Path) -> None
     assert "Version 2.0 is out" in tocs[0][1]  # a category's
     assert "Version 2.0 is out" not in tocs[0][2]  # archive_toc: false
     assert tocs[1] == tocs[0]
+
+
+@pytest.mark.slow
+def test_cards_are_titled_as_materials(tmp_path: Path) -> None:
+    titles = []
+    for name, options in (("blog", {}), ("llmblog", {"compatibility": "material"})):
+        config = {"theme": "material", "plugins": [{name: options}]}
+        site = build_site(tmp_path / name, config, material_blog())
+        selector = "article.md-post--excerpt h2" if name == "blog" else ".llmblog-post-card-title"
+        titles.append([h2.get_text(strip=True) for h2 in site.html("blog").select(selector)])
+
+    assert "How we're doing: MkDocs 2.0!" in titles[0]  # the heading, not `title: Front title`
+    assert titles[1] == titles[0]

@@ -92,6 +92,9 @@ class PostView:
     title: str
     url: str
     """Relative to the page that shows it."""
+    card_title: str
+    """The title its card shows: `title`, or under Material's rules the post's own heading
+    where it has one besides front matter's title, as Material's excerpts show."""
     anchor: str
     """The `id` of the post's card title, for a list's table of contents (Material's
     `blog_toc`)."""
@@ -232,6 +235,7 @@ class ViewMaker:
         author_box: bool = True,
         pages_around: int = 2,
         pagination_if_single_page: bool = False,
+        heading_on_cards: bool = False,
     ) -> None:
         self.blog = blog
         self.dates = dates
@@ -252,6 +256,8 @@ class ViewMaker:
         """`author_box`: "About the author" after each post's body."""
         self.pages_around = pages_around
         self.pagination_if_single_page = pagination_if_single_page
+        self.heading_on_cards = heading_on_cards
+        """Material's rules: cards titled by the post's own heading."""
         """Material's option: page links on a list of one page too."""
         """Page numbers shown either side of the current page (Material's `~2~`)."""
 
@@ -292,6 +298,7 @@ class ViewMaker:
         return PostView(
             title=post.title,
             url=relative_url(self.blog.post_urls[post.src_uri], page_url),
+            card_title=(post.page_heading if self.heading_on_cards else None) or post.title,
             anchor=card_anchor(post),
             heading=post.page_heading or post.title,
             date=self.date(post.date),
