@@ -12,10 +12,12 @@ from mkdocs.config import config_options as c
 
 from mkdocs_llmblog.config.material import (
     ALIASES,
+    DATE_PATTERN_OPTIONS,
     MATERIAL_MODE_DEFAULTS,
     MaterialBlogOptions,
     compatibility_mode,
     date_granularity,
+    date_pattern_problem,
     unsupported_values,
 )
 from mkdocs_llmblog.conversation.comments import CommentsOptionError, read_comments_option
@@ -415,6 +417,10 @@ class LlmBlogConfig(MaterialBlogOptions):
                     ),
                 )
             )
+        for name in DATE_PATTERN_OPTIONS:
+            pattern = self.get(name)
+            if isinstance(pattern, str) and (problem := date_pattern_problem(pattern)):
+                failed.append((name, base.ValidationError(problem)))
         url_date = self.get("archive_url_date_format")
         if (
             isinstance(url_date, str)

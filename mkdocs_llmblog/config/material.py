@@ -12,10 +12,12 @@ where Material put them.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Literal
 
+from babel.dates import format_date, format_datetime
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -435,6 +437,28 @@ def date_granularity(pattern: str) -> str | None:
     if not letters & set("yYu") or letters - set("yYuML"):
         return None
     return "month" if letters & set("ML") else "year"
+
+
+DATE_PATTERN_OPTIONS = (
+    "post_date_format",
+    "post_url_date_format",
+    "archive_date_format",
+    "archive_url_date_format",
+)
+"""Material's options that hold a Babel date format or pattern."""
+
+
+def date_pattern_problem(pattern: str) -> str | None:
+    """What is wrong with a Babel date pattern (`yyyy/MM`, `long`), if anything."""
+    sample = dt.datetime(2024, 12, 31, 23, 59, tzinfo=dt.UTC)
+    try:
+        if pattern in ("full", "long", "medium", "short"):
+            format_date(sample.date(), format=pattern, locale="en")
+        else:
+            format_datetime(sample, format=pattern, locale="en")
+    except (ValueError, KeyError, TypeError) as error:
+        return f"{pattern!r} is not a Babel date pattern such as 'yyyy/MM/dd': {error}"
+    return None
 
 
 def pagination_window(pagination_format: str) -> int | None:

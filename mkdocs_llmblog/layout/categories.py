@@ -37,7 +37,13 @@ def category_slug_path(full_name: str, slugify: CategorySlugify | None = None) -
     (`a/b`), or with Material's slug function the slug of the whole name, as Material's
     categories are flat (`A/B` -> `ab`)."""
     if slugify is not None:
-        made = slugify(full_name).strip("/")
+        try:
+            made = slugify(full_name).strip("/")
+        except Exception as error:
+            raise CategoryError(
+                f"The category {full_name!r} could not be made a slug by 'categories_slugify': "
+                f"{error!r}"
+            ) from None
         if made and ".." not in made.split("/"):
             return made
     return "/".join(category_slug(part) for part in full_name.split("/"))

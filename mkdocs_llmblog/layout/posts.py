@@ -11,7 +11,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.i18n.dates import DateFormatter
-from mkdocs_llmblog.layout.categories import CategorySlugify, category_slug_path
+from mkdocs_llmblog.layout.categories import CategoryError, CategorySlugify, category_slug_path
 from mkdocs_llmblog.layout.urls import move_file, page_location, post_path
 from mkdocs_llmblog.model import Blog, Post
 from mkdocs_llmblog.sources.discovery import PostSource
@@ -102,7 +102,10 @@ def _post_path(
         date = dates.pattern(post.date.moment, options.post_url_date_format or "yyyy/MM/dd")
     if "{categories}" in url_format:
         first = post.categories[: _max_categories(options)]
-        categories = "/".join(category_slug_path(name, category_slugify) for name in first)
+        try:
+            categories = "/".join(category_slug_path(name, category_slugify) for name in first)
+        except CategoryError as error:
+            raise PluginError(f"{post.path}: {error}") from None
     file = posixpath.splitext(posixpath.basename(post.src_uri))[0]
     return post_path(
         url_format, post.date.moment, post.slug, date=date, categories=categories, file=file

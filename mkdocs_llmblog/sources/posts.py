@@ -102,7 +102,7 @@ def read_post(
             f"has no {options.required_separator!r}, which 'post_excerpt: required' asks of "
             "every post; add it where the excerpt ends",
         )
-    slug = _slug(fields.text("slug"), title, meta, parts.body, src_uri, options)
+    slug = _slug(fields.text("slug"), title, meta, parts.body, (src_uri, path), options)
 
     post = Post(
         src_uri=src_uri,
@@ -145,10 +145,12 @@ def _slug(
     title: str,
     meta: dict[str, Any],
     body: str,
-    src_uri: str,
+    where: tuple[str, str],
     options: PostReadingOptions,
 ) -> str:
-    """The post's slug: its `slug:`, else one made from its title."""
+    """The post's slug: its `slug:`, else one made from its title. `where`: the post's source
+    path and its path as messages show it."""
+    src_uri, path = where
     if written is not None:
         written_slug = written.strip().strip("/")
         if options.material and written_slug and ".." not in written_slug.split("/"):
@@ -157,7 +159,12 @@ def _slug(
     if options.slugify is not None:
         meta_title = meta.get("title") if isinstance(meta.get("title"), str) else None
         source = material_slug_source(meta_title, body, src_uri) if options.material else title
-        made = options.slugify(source).strip("/")
+        try:
+            made = options.slugify(source).strip("/")
+        except Exception as error:
+            raise PostError(
+                path, "title", f"could not be made a slug by 'post_slugify': {error!r}"
+            ) from None
         if made and ".." not in made.split("/"):
             return made
     return make_slug(title, options.slug_max_length)

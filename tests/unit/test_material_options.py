@@ -26,7 +26,7 @@ from mkdocs_llmblog.config.material import (
     slug_function,
 )
 from mkdocs_llmblog.layout.assets import material_asset_uri
-from mkdocs_llmblog.layout.categories import category_slug_path
+from mkdocs_llmblog.layout.categories import CategoryError, category_slug_path
 from mkdocs_llmblog.layout.listings import list_page_size
 from mkdocs_llmblog.layout.urls import post_path
 from mkdocs_llmblog.sources.posts import PostReadingOptions, read_post
@@ -309,3 +309,35 @@ def test_materials_pagination_format() -> None:
     assert pagination_window("~2~") == 2
     assert pagination_window(" ~5~ ") == 5
     assert pagination_window("$link_previous ~2~") is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["post_date_format", "post_url_date_format", "archive_date_format", "archive_url_date_format"],
+)
+def test_a_bad_date_pattern_is_named(name: str) -> None:
+    _, failed, _ = loaded(**{name: "yyyy/qqqqqqqq"})
+
+    assert [failed_name for failed_name, _ in failed] == [name]
+    assert "Babel date pattern" in str(failed[0][1])
+
+
+def test_a_slug_function_that_fails_on_a_title_is_named_with_the_post() -> None:
+    def fussy(text: str) -> str:
+        if "!" in text:
+            raise ValueError("no exclamations")
+        return text.lower()
+
+    text = source("date: 2024-01-01\n", "# Hello!\n")
+    options = PostReadingOptions(zone=ZoneInfo("UTC"), slug_max_length=80, slugify=fussy)
+
+    with pytest.raises(ValueError, match=r"docs/p\.md: front matter key 'title'.*post_slugify"):
+        read_post("p.md", "docs/p.md", text, options)
+
+
+def test_a_category_slug_function_that_fails_is_named() -> None:
+    def broken(text: str) -> str:
+        raise RuntimeError("broken")
+
+    with pytest.raises(CategoryError, match=r"'News'.*categories_slugify"):
+        category_slug_path("News", broken)
