@@ -391,7 +391,7 @@ def test_an_option_this_plugin_cannot_honour_is_named_once(
         tmp_path,
         {
             "theme": "material",
-            "plugins": [{"llmblog": {"pagination_format": "$link_previous ~2~ $link_next"}}],
+            "plugins": [{"llmblog": {"pagination_format": "Page $page of $page_count"}}],
         },
         files,
         strict=False,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Literal
 
@@ -375,8 +376,8 @@ class MaterialBlogOptions(base.Config):
     pagination = c.Optional(c.Type(bool))
     """`false`: every list on one page (default `true`)."""
     pagination_format = c.Optional(c.Type(str))
-    """`~N~`: N page numbers either side of the current one (default `~2~`); other formats
-    warn."""
+    """`~N~`: N page numbers either side of the current one (default `~2~`), with or without
+    `$link_previous`, `$link_next`, `$link_first`, `$link_last`; other text warns."""
     pagination_if_single_page = c.Optional(c.Type(bool))
     """`true`: page links (the one page's number) on a list of one page too."""
     pagination_keep_content = c.Optional(c.Type(bool))
@@ -408,7 +409,8 @@ def unsupported_values(values: Mapping[str, object]) -> list[tuple[str, str]]:
             (
                 "pagination_format",
                 f"Material's pagination_format {pagination_format!r} is not supported here: "
-                "only '~N~' (N page numbers around the current one); remove the option",
+                "only '~N~' (N page numbers around the current one) with $link_previous, "
+                "$link_next, $link_first and $link_last; remove the option",
             )
         )
     for name in ("archive_date_format", "archive_url_date_format"):
@@ -461,12 +463,23 @@ def date_pattern_problem(pattern: str) -> str | None:
     return None
 
 
+PAGE_WINDOW_RE = re.compile(r"~(\d{1,3})~")
+PAGER_LINKS_RE = re.compile(r"\$link_(?:first|previous|next|last)")
+
+
 def pagination_window(pagination_format: str) -> int | None:
-    """The pages shown either side of the current one for Material's `~N~`, else None."""
-    text = pagination_format.strip()
-    if len(text) >= 3 and text[0] == text[-1] == "~" and text[1:-1].isdigit():
-        return int(text[1:-1])
-    return None
+    """The pages shown either side of the current one for Material's `~N~`, else None.
+
+    Material's format is that of the `paginate` library: `~2~` among `$link_previous`,
+    `$link_next`, `$link_first` and `$link_last`, which lists here always have in their own
+    form (newer, older, the first and the last page). Other text (`$page of $page_count`)
+    has no counterpart: None.
+    """
+    match = PAGE_WINDOW_RE.search(pagination_format)
+    if match is None:
+        return None
+    rest = PAGER_LINKS_RE.sub("", PAGE_WINDOW_RE.sub("", pagination_format, count=1))
+    return int(match.group(1)) if not rest.strip() else None
 
 
 def looks_like_material(given: frozenset[str], theme_name: str | None) -> str | None:

@@ -105,7 +105,7 @@ def test_a_bad_value_under_materials_name_is_named() -> None:
 @pytest.mark.parametrize(
     ("values", "name"),
     [
-        ({"pagination_format": "$link_previous ~2~ $link_next"}, "pagination_format"),
+        ({"pagination_format": "$page of $page_count ~2~"}, "pagination_format"),
         ({"archive_url_date_format": "yyyy/MM/dd"}, "archive_url_date_format"),
         ({"archive_date_format": "HH:mm"}, "archive_date_format"),
         ({"authors_profiles_name": "People"}, "authors_profiles_name"),
@@ -308,7 +308,9 @@ def test_archive_date_patterns_by_what_they_tell_apart() -> None:
 def test_materials_pagination_format() -> None:
     assert pagination_window("~2~") == 2
     assert pagination_window(" ~5~ ") == 5
-    assert pagination_window("$link_previous ~2~") is None
+    assert pagination_window("$link_first $link_previous ~3~ $link_next $link_last") == 3
+    assert pagination_window("Page $page ~2~") is None
+    assert pagination_window("$link_previous $link_next") is None
 
 
 @pytest.mark.parametrize(
