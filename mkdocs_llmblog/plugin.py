@@ -25,7 +25,7 @@ from mkdocs_llmblog.cache.record import (
     save_record,
 )
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
-from mkdocs_llmblog.config.material import pagination_window
+from mkdocs_llmblog.config.material_formats import pagination_window
 from mkdocs_llmblog.feeds.selection import posts_in_full_feeds
 from mkdocs_llmblog.feeds.writer import FeedSettings, FeedWriter, is_feed_template
 from mkdocs_llmblog.i18n.dates import DateFormatter

@@ -12,13 +12,15 @@ from mkdocs.config import config_options as c
 
 from mkdocs_llmblog.config.material import (
     ALIASES,
-    DATE_PATTERN_OPTIONS,
     MATERIAL_MODE_DEFAULTS,
     MaterialBlogOptions,
     compatibility_mode,
+    unsupported_values,
+)
+from mkdocs_llmblog.config.material_formats import (
+    DATE_PATTERN_OPTIONS,
     date_granularity,
     date_pattern_problem,
-    unsupported_values,
 )
 from mkdocs_llmblog.conversation.comments import CommentsOptionError, read_comments_option
 from mkdocs_llmblog.conversation.share import DEFAULT_NETWORKS, HOST_NAME_RE, NETWORKS

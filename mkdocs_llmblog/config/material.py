@@ -8,22 +8,21 @@ With `compatibility: material` (or where the site sets an option only Material h
 `looks_like_material`), options the site does not set take Material's defaults: slugs made by
 Material's slugify, scheduled posts published, no author pages, files beside posts published
 where Material put them.
+
+Material's slug functions are read in `config.slug_functions`, its date and pager formats in
+`config.material_formats`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib
-import re
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, Literal
+from collections.abc import Mapping
+from typing import ClassVar, Literal
 
-from babel.dates import format_date, format_datetime
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-Slugify = Callable[[str, str], str]
-"""Material's slug functions: `(text, separator) -> slug`."""
+from mkdocs_llmblog.config.material_formats import date_granularity, pagination_window
+from mkdocs_llmblog.config.slug_functions import SlugifyFunction
 
 Mode = Literal["material", "llmblog"]
 
@@ -176,100 +175,6 @@ SHARED_NOTES = {
     "material`)",
 }
 """What becomes here of Material's options that this plugin has under the same name."""
-
-DEFAULT_SLUGIFY = "pymdownx.slugs.slugify"
-"""Material's slug function factory, called with `case: lower`."""
-
-
-class SlugifyError(ValueError):
-    """A slug function that cannot be used."""
-
-
-def load_slugify(value: object) -> Slugify:
-    """A slug function from Material's forms of `post_slugify` and `categories_slugify`.
-
-    - a callable, as Material's YAML gives it (`!!python/name:markdown.extensions.toc.slugify`,
-      `!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}`);
-    - a dotted path to such a callable (`markdown.extensions.toc.slugify`);
-    - a mapping `{function: <dotted path of a factory>, kwargs: {...}}`, the factory called
-      with the keyword arguments (`{function: pymdownx.slugs.slugify, kwargs: {case: lower}}`).
-
-    Raises:
-        SlugifyError: the value is none of these, cannot be imported, or does not make slugs.
-    """
-    if isinstance(value, Mapping):
-        unknown = set(value) - {"function", "kwargs"}
-        if unknown or not isinstance(value.get("function"), str):
-            raise SlugifyError(
-                "must be a mapping with 'function' (a dotted path) and optional 'kwargs', "
-                f"not {dict(value)!r}"
-            )
-        kwargs = value.get("kwargs") or {}
-        if not isinstance(kwargs, Mapping):
-            raise SlugifyError(f"'kwargs' must be a mapping, not {kwargs!r}")
-        factory = _import(str(value["function"]))
-        try:
-            made = factory(**dict(kwargs))
-        except TypeError as error:
-            raise SlugifyError(f"{value['function']}(**{dict(kwargs)!r}) failed: {error}") from None
-        return _checked(made, str(value["function"]))
-    if isinstance(value, str):
-        return _checked(_import(value), value)
-    if callable(value):
-        return _checked(value, getattr(value, "__name__", repr(value)))
-    raise SlugifyError(
-        f"must be a function (a dotted path such as 'markdown.extensions.toc.slugify'), "
-        f"not {value!r}"
-    )
-
-
-def material_slugify() -> Slugify:
-    """Material's default: `pymdownx.slugs.slugify(case="lower")`, kept letters of any script.
-
-    Raises:
-        SlugifyError: pymdown-extensions (installed with Material) is missing.
-    """
-    return load_slugify({"function": DEFAULT_SLUGIFY, "kwargs": {"case": "lower"}})
-
-
-def _import(path: str) -> Any:
-    module_name, _, attribute = path.rpartition(".")
-    if not module_name:
-        raise SlugifyError(f"{path!r} is not a dotted path such as 'module.function'")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as error:
-        raise SlugifyError(f"cannot import {module_name!r}: {error}") from None
-    try:
-        return getattr(module, attribute)
-    except AttributeError:
-        raise SlugifyError(f"{module_name!r} has no {attribute!r}") from None
-
-
-def _checked(function: object, name: str) -> Slugify:
-    if not callable(function):
-        raise SlugifyError(f"{name} is not a function")
-    try:
-        made = function("Test title", "-")
-    except Exception as error:
-        raise SlugifyError(
-            f"{name}(text, separator) failed: {error}; if it makes slug functions, write "
-            f"{{function: {name}, kwargs: {{...}}}}"
-        ) from None
-    if not isinstance(made, str):
-        raise SlugifyError(f"{name}(text, separator) gave {made!r}, not a text")
-    slugify: Slugify = function
-    return slugify
-
-
-class SlugifyFunction(base.BaseConfigOption[Slugify]):
-    """Material's `post_slugify` / `categories_slugify`: see `load_slugify`."""
-
-    def run_validation(self, value: object) -> Slugify:
-        try:
-            return load_slugify(value)
-        except SlugifyError as error:
-            raise base.ValidationError(str(error)) from None
 
 
 class SortKey(base.BaseConfigOption[str]):
@@ -426,62 +331,6 @@ def unsupported_values(values: Mapping[str, object]) -> list[tuple[str, str]]:
     return warnings
 
 
-def date_granularity(pattern: str) -> str | None:
-    """What a Babel date pattern tells apart: `year` (`yyyy`), `month` (`yyyy/MM`, `MMMM y`),
-    else None (days, times, or no year)."""
-    letters: set[str] = set()
-    quoted = False
-    for char in pattern:
-        if char == "'":
-            quoted = not quoted
-        elif not quoted and char.isalpha():
-            letters.add(char)
-    if not letters & set("yYu") or letters - set("yYuML"):
-        return None
-    return "month" if letters & set("ML") else "year"
-
-
-DATE_PATTERN_OPTIONS = (
-    "post_date_format",
-    "post_url_date_format",
-    "archive_date_format",
-    "archive_url_date_format",
-)
-"""Material's options that hold a Babel date format or pattern."""
-
-
-def date_pattern_problem(pattern: str) -> str | None:
-    """What is wrong with a Babel date pattern (`yyyy/MM`, `long`), if anything."""
-    sample = dt.datetime(2024, 12, 31, 23, 59, tzinfo=dt.UTC)
-    try:
-        if pattern in ("full", "long", "medium", "short"):
-            format_date(sample.date(), format=pattern, locale="en")
-        else:
-            format_datetime(sample, format=pattern, locale="en")
-    except (ValueError, KeyError, TypeError) as error:
-        return f"{pattern!r} is not a Babel date pattern such as 'yyyy/MM/dd': {error}"
-    return None
-
-
-PAGE_WINDOW_RE = re.compile(r"~(\d{1,3})~")
-PAGER_LINKS_RE = re.compile(r"\$link_(?:first|previous|next|last)")
-
-
-def pagination_window(pagination_format: str) -> int | None:
-    """The pages shown either side of the current one for Material's `~N~`, else None.
-
-    Material's format is that of the `paginate` library: `~2~` among `$link_previous`,
-    `$link_next`, `$link_first` and `$link_last`, which lists here always have in their own
-    form (newer, older, the first and the last page). Other text (`$page of $page_count`)
-    has no counterpart: None.
-    """
-    match = PAGE_WINDOW_RE.search(pagination_format)
-    if match is None:
-        return None
-    rest = PAGER_LINKS_RE.sub("", PAGE_WINDOW_RE.sub("", pagination_format, count=1))
-    return int(match.group(1)) if not rest.strip() else None
-
-
 def looks_like_material(given: frozenset[str], theme_name: str | None) -> str | None:
     """Why a site with `compatibility: auto` is taken for a Material blog, or None: it uses
     the Material theme and sets, under `llmblog:`, an option only Material's blog has.
@@ -517,25 +366,3 @@ MATERIAL_MODE_DEFAULTS: dict[str, object] = {
     "archive_url_format": "archive/{date}",
 }
 """Where Material's default differs from this plugin's, for options both have."""
-
-
-def slug_function(options: Mapping[str, Any], kind: Literal["post", "categories"]) -> Any:
-    """The slug function for posts or categories, `(text) -> slug`, where the site sets
-    Material's `<kind>_slugify` or follows Material's rules; None for this plugin's own.
-
-    Raises:
-        SlugifyError: Material's default is wanted but pymdown-extensions is missing.
-    """
-    function: Slugify | None = options.get(f"{kind}_slugify")
-    if function is None and options.get("compatibility") == "material":
-        function = material_slugify()
-    if function is None:
-        return None
-    separator = options.get(f"{kind}_slugify_separator")
-    separator = "-" if separator is None else str(separator)
-    chosen = function
-
-    def slugify(text: str) -> str:
-        return str(chosen(text, separator))
-
-    return slugify

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from mkdocs_llmblog.config import LlmBlogConfig
-from mkdocs_llmblog.config.material import SlugifyError, slug_function
+from mkdocs_llmblog.config.slug_functions import SlugifyError, slug_function
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout.assets import move_post_folder_files
 from mkdocs_llmblog.layout.listings import check_destinations, lay_out_listings

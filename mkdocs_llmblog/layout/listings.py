@@ -12,7 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig, option_default
-from mkdocs_llmblog.config.material import date_granularity
+from mkdocs_llmblog.config.material_formats import date_granularity
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout.archives import build_archives
 from mkdocs_llmblog.layout.categories import (

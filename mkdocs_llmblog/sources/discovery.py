@@ -13,7 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name, posts_folder
-from mkdocs_llmblog.config.material import SlugifyError, slug_function
+from mkdocs_llmblog.config.slug_functions import SlugifyError, slug_function
 from mkdocs_llmblog.model import Post
 from mkdocs_llmblog.sources.fields import PostError
 from mkdocs_llmblog.sources.folder_defaults import (

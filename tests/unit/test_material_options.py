@@ -14,15 +14,12 @@ from material.plugins.blog.config import BlogConfig
 from mkdocs.config import config_options as c
 
 from mkdocs_llmblog.config import LlmBlogConfig
-from mkdocs_llmblog.config.material import (
-    MATERIAL_DEFAULTS,
-    MATERIAL_ONLY,
+from mkdocs_llmblog.config.material import MATERIAL_DEFAULTS, MATERIAL_ONLY, compatibility_mode
+from mkdocs_llmblog.config.material_formats import date_granularity, pagination_window
+from mkdocs_llmblog.config.slug_functions import (
     SlugifyError,
-    compatibility_mode,
-    date_granularity,
     load_slugify,
     material_slugify,
-    pagination_window,
     slug_function,
 )
 from mkdocs_llmblog.layout.assets import material_asset_uri
