@@ -671,3 +671,17 @@ def test_cards_are_titled_as_materials(tmp_path: Path) -> None:
 
     assert "How we're doing: MkDocs 2.0!" in titles[0]  # the heading, not `title: Front title`
     assert titles[1] == titles[0]
+
+
+@pytest.mark.slow
+def test_scheduled_posts_as_material_holds_them_back(tmp_path: Path) -> None:
+    files = material_blog()
+    files["blog/posts/future-kept.md"] = post(
+        {"date": dt.date(2099, 2, 1), "draft": False}, "# Kept although in the future\n\nT.\n"
+    )
+    material, ours = build_both(tmp_path, files, options={"draft_if_future_date": True})
+
+    titles = {facts.heading for facts in material.posts.values()}
+    assert "Kept although in the future" in titles  # `draft: false` says publish
+    assert "From the future" not in titles  # not marked either way: held back
+    assert sorted(ours.posts) == sorted(material.posts)

@@ -28,6 +28,8 @@ class BuildMode:
 def draft_mark(post: Post, options: LlmBlogConfig, mode: BuildMode) -> tuple[bool, str | None]:
     """Whether a post is part of this build, and its mark: `draft`, `scheduled` or None."""
     scheduled = options.draft_if_future_date and post.date.moment.timestamp() > mode.now_timestamp
+    if scheduled and post.not_a_draft and options.compatibility == "material":
+        scheduled = False  # Material: only a post not marked either way is held back
     if not (post.draft or scheduled):
         return True, None
     mark = "draft" if post.draft else "scheduled"

@@ -119,6 +119,7 @@ def read_post(
         authors=fields.names("authors"),
         draft=fields.flag("draft"),
         pinned=fields.flag("pin"),
+        not_a_draft=meta.get("draft") is False,
         readtime=fields.minutes("readtime"),
         wordpress_id=fields.identifier("wordpress_id"),
         links=fields.links(),
