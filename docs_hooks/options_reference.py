@@ -22,10 +22,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.config.material import MATERIAL_DEFAULTS, SHARED_NOTES, MaterialBlogOptions
 
 log = get_plugin_logger(__name__)
 
 MARKER_RE = re.compile(r"^[ \t]*<!-- docs:options-reference -->[ \t]*$", re.MULTILINE)
+MATERIAL_MARKER_RE = re.compile(
+    r"^[ \t]*<!-- docs:material-options-reference -->[ \t]*$", re.MULTILINE
+)
 CODE_SPAN_OR_PIPE_RE = re.compile(r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))|\|")
 
 TYPE_NAMES: dict[type, str] = {
@@ -39,22 +43,52 @@ TYPE_NAMES: dict[type, str] = {
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the marker line with the options table."""
-    if not MARKER_RE.search(markdown):
-        return markdown
-    table = options_table(LlmBlogConfig, page.file.src_uri)
-    return MARKER_RE.sub(lambda _: table, markdown)
+    """Replace the marker lines with the options tables."""
+    if MARKER_RE.search(markdown):
+        table = options_table(LlmBlogConfig, page.file.src_uri)
+        markdown = MARKER_RE.sub(lambda _: table, markdown)
+    if MATERIAL_MARKER_RE.search(markdown):
+        table = material_options_table(page.file.src_uri)
+        markdown = MATERIAL_MARKER_RE.sub(lambda _: table, markdown)
+    return markdown
+
+
+def own_option_names() -> list[str]:
+    """This plugin's options, without Material's it accepts (`MaterialBlogOptions`)."""
+    material = {name for name, _ in MaterialBlogOptions._schema}
+    return [name for name, _ in LlmBlogConfig._schema if name not in material]
+
+
+def material_options_table(where: str) -> str:
+    """Every option of Material's blog: its default there, and what it does here."""
+    descriptions = attribute_docstrings(MaterialBlogOptions)
+    rows = [
+        "| Material option | Material's default | Here |",
+        "| --- | --- | --- |",
+    ]
+    for name, default in MATERIAL_DEFAULTS.items():
+        description = SHARED_NOTES.get(name) or descriptions.get(name, "")
+        if not description:
+            log.warning(f"{where}: Material's option '{name}' has no description")
+        shown = "*none*" if default is None else code(str(default))
+        rows.append(
+            "| " + " | ".join(escape_cell(cell) for cell in (code(name), shown, description)) + " |"
+        )
+    return "\n".join(rows)
 
 
 def options_table(config_class: type[base.Config], where: str) -> str:
-    """The Markdown table of a config class's options, in the order they are declared."""
+    """The Markdown table of a config class's own options, in the order they are declared."""
     descriptions = attribute_docstrings(config_class)
     source_file = inspect.getsourcefile(config_class)
     rows = [
         "| Option | Type | Default | Description |",
         "| --- | --- | --- | --- |",
     ]
+    own = set(own_option_names()) if config_class is LlmBlogConfig else None
     for name, option in config_class._schema:
+        if own is not None and name not in own:
+            continue
         description = descriptions.get(name, "")
         if not description:
             log.warning(

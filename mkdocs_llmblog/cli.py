@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from mkdocs_llmblog.migrating import cli as migrating_cli
 from mkdocs_llmblog.wordpress import cli as wordpress_cli
 
 
@@ -15,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subcommands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     wordpress_cli.add_parser(subcommands)
+    migrating_cli.add_parser(subcommands)
     return parser
 
 

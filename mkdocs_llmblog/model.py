@@ -175,6 +175,9 @@ class Post:
     """Front matter `pin: true` (Material's key): first on the blog index and category pages."""
     readtime: int | None = None
     """Front matter `readtime` (Material's key): the reading time in minutes, not estimated."""
+    not_a_draft: bool = False
+    """Front matter says `draft: false`: under Material's rules, published even when dated in
+    the future with `draft_if_future_date`."""
     links: tuple[LinkItem, ...] = ()
     """Front matter `links` (Material's key): the "Related links" after the post."""
     wordpress_id: int | None = None

@@ -26,6 +26,7 @@ from mkdocs_llmblog.cache.record import (
 )
 from mkdocs_llmblog.cards.planner import CardPlan, CardPlanner, drop_failed_cards
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
+from mkdocs_llmblog.config.material_formats import pagination_window
 from mkdocs_llmblog.feeds.selection import posts_in_full_feeds
 from mkdocs_llmblog.feeds.writer import FeedSettings, FeedWriter, is_feed_template
 from mkdocs_llmblog.i18n.dates import DateFormatter
@@ -158,6 +159,13 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             if isinstance(plugin, LlmBlogPlugin) and plugin.config.enabled
         ] or [self]
         check_blog_dirs([instance.config.blog_dir for instance in self.instances])
+        reason = self.config.resolve_compatibility(config.theme.name)
+        if reason:
+            log.info(
+                f"Following Material's blog rules (slugs, defaults), as {reason}; set "
+                "'compatibility: llmblog' for this plugin's own, 'compatibility: material' to "
+                "keep Material's"
+            )
         if TEMPLATES_DIR not in config.theme.dirs:
             config.theme.dirs.append(TEMPLATES_DIR)
         if STYLESHEET not in config.extra_css:
@@ -171,7 +179,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         )
         self.language = language
         self.labels = labels_for(language, self.config.labels)
-        self.dates = DateFormatter(language)
+        self.dates = DateFormatter(language, self.config.post_date_format or "long")
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -183,7 +191,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         blog_title = self.config.blog_title or self.labels["blog"]
         sources = read_posts(files, config, self.config)
         authors_path = authors_file_path(self.config.authors_file, self.config.blog_dir)
-        authors = read_authors(config.docs_dir, self.docs_name, authors_path)
+        authors = read_authors(
+            config.docs_dir,
+            self.docs_name,
+            authors_path,
+            slugs_as_written=self.config.compatibility == "material",
+        )
         check_post_authors(
             [source.post for source in sources], authors, f"{self.docs_name}/{authors_path}"
         )
@@ -251,7 +264,12 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             if blog.tags_index_src_uri
             else None,
             max_card_authors=self.config.post_excerpt_max_authors,
+            max_card_categories=self.config.post_excerpt_max_categories,
+            show_authors=self.config.authors is not False,
             author_box=self.config.author_box,
+            pages_around=pagination_window(self.config.pagination_format or "~2~") or 2,
+            pagination_if_single_page=bool(self.config.pagination_if_single_page),
+            heading_on_cards=self.config.compatibility == "material",
         )
         self._collect_wordpress_ids(blog, files, config)
         return files
@@ -402,7 +420,11 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         post = blog.post_for(page.file.src_uri)
         if post is None:
             return html
-        parts = split_content(html, self.config.excerpt_separator)
+        parts = split_content(
+            html,
+            self.config.excerpt_separator,
+            whole_without_mark=self.config.compatibility == "material",
+        )
         # An embedded post list belongs on the post's own page, not in its summary.
         excerpt_html = self.slots.replace_embeds(parts.excerpt_html, lambda index: "")
         post_url = blog.post_urls[post.src_uri]

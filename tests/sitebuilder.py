@@ -87,13 +87,22 @@ def build_site(
     command: str = "build",
     strict: bool = True,
     expect_error: bool = False,
+    yaml_tags: Mapping[str, str] | None = None,
 ) -> BuiltSite:
     """Run a real MkDocs build of a site made of `config` and `files`.
 
     `command` is what `on_startup` is told ("serve" shows drafts). With `expect_error`, the build
-    must stop with an error, whose logged messages are in `BuiltSite.errors`.
+    must stop with an error, whose logged messages are in `BuiltSite.errors`. `yaml_tags` puts
+    YAML that a mapping cannot say into `mkdocs.yml`: each key, a text value of the config, is
+    written as its value (`!!python/name:markdown.extensions.toc.slugify`).
     """
     config_file = write_project(tmp_path, config, files)
+    if yaml_tags:
+        text = config_file.read_text(encoding="utf-8")
+        for placeholder, tagged in yaml_tags.items():
+            assert placeholder in text, placeholder
+            text = text.replace(placeholder, tagged)
+        config_file.write_text(text, encoding="utf-8")
     site_dir = tmp_path / "site"
     mkdocs_config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
     mkdocs_config.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.config.material import MATERIAL_DEFAULTS, MaterialBlogOptions
 
 pytestmark = pytest.mark.slow
 
@@ -48,10 +49,33 @@ def test_options_reference_lists_every_option(tmp_path: Path) -> None:
         if cells:
             rows[cells[0]] = cells
 
-    option_names = [name for name, _ in LlmBlogConfig._schema]
+    material_names = {name for name, _ in MaterialBlogOptions._schema}
+    option_names = [name for name, _ in LlmBlogConfig._schema if name not in material_names]
     assert list(rows) == option_names
     for name in option_names:
         _, type_name, default, description = rows[name]
         assert type_name, f"option {name!r} has no type"
         assert default, f"option {name!r} has no default"
         assert description, f"option {name!r} has no description"
+
+
+def test_the_migration_page_lists_every_option_of_materials_blog(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    config = load_config(
+        config_file=str(REPO_ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True
+    )
+    build(config)
+
+    html = (site_dir / "migrating-from-material" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    names = []
+    for table in soup.find_all("table"):
+        assert isinstance(table, Tag)
+        header = [cell.get_text(strip=True) for cell in table.find_all("th")]
+        if header and header[0] == "Material option":
+            names = [
+                row.find("td").get_text(strip=True)
+                for row in table.find_all("tr")
+                if isinstance(row, Tag) and row.find("td") is not None
+            ]
+    assert names == list(MATERIAL_DEFAULTS)

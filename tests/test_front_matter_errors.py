@@ -203,7 +203,8 @@ def test_every_bad_post_is_reported_at_once(tmp_path: Path) -> None:
         ({"post_url_format": "{year}/{title}"}, "post_url_format"),
         ({"post_url_format": "{year}"}, "post_url_format"),
         ({"blog_dir": "../outside"}, "blog_dir"),
-        ({"blog_dir": "."}, "blog_dir"),
+        ({"blog_dir": "a/./b"}, "blog_dir"),
+        ({"post_dir": "../posts"}, "post_dir"),
         ({"no_such_option": True}, "no_such_option"),
     ],
 )

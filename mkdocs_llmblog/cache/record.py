@@ -8,6 +8,7 @@ rebuilt; when only a body changed, only that post and the post lists are.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -38,9 +39,20 @@ class BuildRecord:
     excerpts: dict[str, RecordedExcerpt] = field(default_factory=dict)
 
 
+def stable_text(value: object) -> str:
+    """A value as the signature writes it: functions (Material's `post_slugify`) by their
+    name and arguments, not by their address in this process."""
+    if isinstance(value, functools.partial):
+        keywords = sorted(value.keywords.items())
+        return f"partial({stable_text(value.func)}, {value.args!r}, {keywords!r})"
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+    return str(value)
+
+
 def blog_signature(blog: Blog, options: dict[str, Any]) -> str:
     """A hash of everything that shows beyond a post's own page, and of the plugin's options."""
-    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=stable_text).encode())
     for post in blog.published:
         image = blog.images.get(post.src_uri)
         shown = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import posixpath
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from typing import Any
@@ -188,11 +189,11 @@ class FeedWriter:
         bodies: dict[str, str],
         formats: list[str],
     ) -> list[str]:
-        home_url = absolute_url(self.settings.site_url, base_path + "/") or ""
+        home_url = absolute_url(self.settings.site_url, f"{base_path}/" if base_path else "") or ""
         entries = [self._entry(post, bodies) for post in posts[: self.settings.entries]]
         written = []
         for kind in formats:
-            relative = f"{base_path}/{FEED_FILES[kind]}"
+            relative = posixpath.join(base_path, FEED_FILES[kind])
             feed = FeedView(
                 title=title,
                 description=self.settings.site_description or title,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from slugify import slugify
 
@@ -17,11 +17,36 @@ class CategoryError(ValueError):
     """Categories that cannot be published as written."""
 
 
-def sort_categories(categories: Iterable[Category], by_count: bool) -> list[Category]:
-    """By name, or by number of posts (most first, then by name)."""
+CategorySlugify = Callable[[str], str]
+"""Material's slug function for categories (`categories_slugify` with its separator)."""
+
+
+def sort_categories(
+    categories: Iterable[Category], by_count: bool, reverse: bool = False
+) -> list[Category]:
+    """By name, or by number of posts (most first, then by name); `reverse` turns it over."""
     if by_count:
-        return sorted(categories, key=lambda c: (-len(c.posts), c.name.casefold()))
-    return sorted(categories, key=lambda c: c.name.casefold())
+        ordered = sorted(categories, key=lambda c: (-len(c.posts), c.name.casefold()))
+    else:
+        ordered = sorted(categories, key=lambda c: c.name.casefold())
+    return ordered[::-1] if reverse else ordered
+
+
+def category_slug_path(full_name: str, slugify: CategorySlugify | None = None) -> str:
+    """Where a category's page goes under `category/`: each level's slug joined by `/`
+    (`a/b`), or with Material's slug function the slug of the whole name, as Material's
+    categories are flat (`A/B` -> `ab`)."""
+    if slugify is not None:
+        try:
+            made = slugify(full_name).strip("/")
+        except Exception as error:
+            raise CategoryError(
+                f"The category {full_name!r} could not be made a slug by 'categories_slugify': "
+                f"{error!r}"
+            ) from None
+        if made and ".." not in made.split("/"):
+            return made
+    return "/".join(category_slug(part) for part in full_name.split("/"))
 
 
 def category_slug(name: str, kind: str = "category") -> str:
@@ -33,7 +58,9 @@ def category_slug(name: str, kind: str = "category") -> str:
     return not_reserved(slug, kind)
 
 
-def build_category_tree(posts: Sequence[Post], allowed: Sequence[str] | None) -> CategoryTree:
+def build_category_tree(
+    posts: Sequence[Post], allowed: Sequence[str] | None, slugify: CategorySlugify | None = None
+) -> CategoryTree:
     """File the posts (newest first) under their categories and their categories' ancestors.
 
     `Post.categories` and `allowed` hold normalised full names (`model.category_full_name`).
@@ -61,7 +88,7 @@ def build_category_tree(posts: Sequence[Post], allowed: Sequence[str] | None) ->
                 category = tree.by_name.get(node_name)
                 if category is None:
                     parent = tree.by_name.get("/".join(path[: depth - 1])) if depth > 1 else None
-                    slug_path = "/".join(category_slug(part) for part in path[:depth])
+                    slug_path = category_slug_path(node_name, slugify)
                     clash = owner_by_slug.get(slug_path)
                     if clash is not None:
                         other_name, other_post = clash

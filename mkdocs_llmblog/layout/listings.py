@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
+
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -9,9 +12,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig, option_default
+from mkdocs_llmblog.config.material_formats import date_granularity
 from mkdocs_llmblog.i18n.dates import DateFormatter
 from mkdocs_llmblog.layout.archives import build_archives
-from mkdocs_llmblog.layout.categories import CategoryError, build_category_tree
+from mkdocs_llmblog.layout.categories import (
+    CategoryError,
+    CategorySlugify,
+    build_category_tree,
+)
 from mkdocs_llmblog.layout.neighbours import find_neighbours
 from mkdocs_llmblog.layout.related import find_related
 from mkdocs_llmblog.layout.tags import TagError, build_tags
@@ -41,6 +49,7 @@ def lay_out_listings(
     blog_title: str,
     dates: DateFormatter,
     tags_title: str = "Tags",
+    category_slugify: CategorySlugify | None = None,
 ) -> None:
     """Make the index, category, tag and archive listings, each page a file MkDocs will render.
 
@@ -50,7 +59,9 @@ def lay_out_listings(
     layout = _Layout(blog, files, config, options, dates)
     layout.index(blog_title)
     try:
-        blog.categories = build_category_tree(blog.published, options.categories_allowed)
+        blog.categories = build_category_tree(
+            blog.published, options.categories_allowed, category_slugify
+        )
     except CategoryError as error:
         raise PluginError(str(error)) from None
     if options.categories:
@@ -99,29 +110,30 @@ class _Layout:
 
     def index(self, blog_title: str) -> None:
         base = self.options.blog_dir
-        author_file = self._included(self.files.get_file_from_path(f"{base}/index.md"))
+        index_src = posixpath.join(base, "index.md")
+        author_file = self._included(self.files.get_file_from_path(index_src))
         if author_file is not None:
             blog_title = page_title(author_file) or blog_title
         listing = Listing(kind="index", title=blog_title, base_path=base)
         self.blog.index = listing
-        self.blog.index_src_uri = f"{base}/index.md"
+        self.blog.index_src_uri = index_src
         # An index.md: MkDocs' own destination (blog/index.html with either URL style), the same
         # as the author's own blog/index.md would get.
-        first = author_file or self._generated(
-            f"{base}/index.md", None, blog_title, InclusionLevel.INCLUDED
-        )
+        first = author_file or self._generated(index_src, None, blog_title, InclusionLevel.INCLUDED)
         self._paginate(listing, first, pinned_first(self.blog.published))
 
     def category(self, category: Category) -> None:
         url_path = self.options.category_url_format.format(slug=category.slug_path)
-        base = f"{self.options.blog_dir}/{url_path}"
+        base = posixpath.join(self.options.blog_dir, url_path)
         listing = Listing(kind="category", title=category.name, base_path=base, category=category)
         first = self._term_page(listing)
         self.blog.category_listings[category.full_name] = listing
         self._paginate(listing, first, pinned_first(category.posts))
 
     def tag(self, tag: Tag) -> None:
-        base = f"{self.options.blog_dir}/{self.options.tag_url_format.format(slug=tag.slug)}"
+        base = posixpath.join(
+            self.options.blog_dir, self.options.tag_url_format.format(slug=tag.slug)
+        )
         listing = Listing(kind="tag", title=tag.name, base_path=base, tag=tag)
         first = self._term_page(listing)
         self.blog.tag_listings[tag_key(tag.name)] = listing
@@ -140,21 +152,30 @@ class _Layout:
 
     def tags_index(self, title: str) -> None:
         """The page of every tag with its number of posts (`blog/tags/`)."""
-        base = f"{self.options.blog_dir}/{self.options.tags_index_url.strip('/')}"
+        base = posixpath.join(self.options.blog_dir, self.options.tags_index_url.strip("/"))
         first = self._author_page(base) or self._generated(
             f"{base}.md", base, title, InclusionLevel.NOT_IN_NAV
         )
         self.blog.tags_index_src_uri = first.src_uri
 
     def period(self, period: ArchivePeriod) -> None:
+        year = f"{period.year:04d}"
+        url_date = self.options.archive_url_date_format
+        monthly = url_date is not None and date_granularity(url_date) == "month"
         if period.month is None:
-            url_path = self.options.archive_url_format.format(year=f"{period.year:04d}")
+            url_path = self.options.archive_url_format.format(year=year, date=year)
+        elif monthly and url_date is not None:
+            # Material's monthly archive: `{date}` of `archive_url_format` is the month.
+            first_day = dt.datetime(period.year, period.month, 1, tzinfo=dt.UTC)
+            url_path = self.options.archive_url_format.format(
+                year=year, date=self.dates.pattern(first_day, url_date)
+            )
         else:
             url_path = self.options.archive_month_url_format.format(
-                year=f"{period.year:04d}", month=f"{period.month:02d}"
+                year=year, month=f"{period.month:02d}"
             )
-        base = f"{self.options.blog_dir}/{url_path}"
-        title = self.dates.period(period.year, period.month)
+        base = posixpath.join(self.options.blog_dir, url_path)
+        title = self._period_title(period)
         listing = Listing(kind="archive", title=title, base_path=base, period=period)
         first = self._author_page(base) or self._generated(
             f"{base}.md", base, title, InclusionLevel.NOT_IN_NAV
@@ -162,13 +183,23 @@ class _Layout:
         self.blog.archive_listings[period.key] = listing
         self._paginate(listing, first, period.posts)
 
+    def _period_title(self, period: ArchivePeriod) -> str:
+        """An archive's title: in the site's language, or by Material's
+        `archive_date_format` where it suits the period (`MMMM yyyy` for a month)."""
+        pattern = self.options.archive_date_format
+        wanted = "year" if period.month is None else "month"
+        if pattern is None or date_granularity(pattern) != wanted:
+            return self.dates.period(period.year, period.month)
+        first_day = dt.datetime(period.year, period.month or 1, 1, tzinfo=dt.UTC)
+        return self.dates.pattern(first_day, pattern)
+
     def author(self, author: Author) -> None:
         """An author's page: the profile on top, then the author's posts, newest first."""
         url_format = self.options.author_url_format
         if url_format == option_default("author_url_format"):
             url_format = self.options.authors_profiles_url_format or url_format
         url_path = url_format.format(slug=author.slug)
-        base = f"{self.options.blog_dir}/{url_path}"
+        base = posixpath.join(self.options.blog_dir, url_path)
         listing = Listing(kind="author", title=author.name, base_path=base, author=author)
         first = self._author_page(base) or self._generated(
             f"{base}.md", base, author.name, InclusionLevel.NOT_IN_NAV
@@ -215,28 +246,52 @@ class _Layout:
         return file
 
     def _paginate(self, listing: Listing, first_file: File, posts: list[Post]) -> None:
-        per_page = self.options.pagination_per_page
+        per_page = list_page_size(self.options, listing.kind, len(posts))
         chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)]
         for number, chunk in enumerate(chunks or [[]], start=1):
             if number == 1:
                 file = first_file
             else:
                 sub_path = self.options.pagination_url_format.format(page=number)
-                src_uri = f"{listing.base_path}/{sub_path}.md"
+                src_uri = posixpath.join(listing.base_path, f"{sub_path}.md")
                 if self.files.get_file_from_path(src_uri) is not None:
                     raise PluginError(
                         f"The page '{src_uri}' is in the way of page {number} of the "
                         f"{listing.title!r} list; rename it or change 'pagination_url_format'"
                     )
+                dest_path = posixpath.join(listing.base_path, sub_path)
+                if (
+                    listing.kind == "index"
+                    and self.options.compatibility == "material"
+                    and not self.config.use_directory_urls
+                ):
+                    dest_path += "/index"  # Material: the index's pages are index pages too.
                 file = self._generated(
                     src_uri,
-                    f"{listing.base_path}/{sub_path}",
+                    dest_path,
                     f"{listing.title} ({number})",
                     InclusionLevel.NOT_IN_NAV,
                 )
             page = ListPage(listing=listing, number=number, file=file, posts=chunk)
             listing.pages.append(page)
             self.blog.list_pages_by_src[file.src_uri] = page
+
+
+LIST_OPTIONS = {"archive": "archive", "category": "categories", "author": "authors_profiles"}
+"""The prefix of Material's per-list pagination options of each kind of list."""
+
+
+def list_page_size(options: LlmBlogConfig, kind: str, count: int) -> int:
+    """Posts on each page of a list of `kind`: Material's `<list>_pagination_per_page`, else
+    `pagination_per_page`; all of them on one page where (`<list>_`)`pagination` is false."""
+    prefix = LIST_OPTIONS.get(kind)
+    paginated = options.get(f"{prefix}_pagination") if prefix else None
+    if paginated is None:
+        paginated = options.pagination
+    if paginated is False:
+        return max(count, 1)
+    per_page = options.get(f"{prefix}_pagination_per_page") if prefix else None
+    return int(per_page or options.pagination_per_page)
 
 
 def pinned_first(posts: list[Post]) -> list[Post]:

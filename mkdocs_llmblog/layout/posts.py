@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -9,6 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 
 from mkdocs_llmblog.config import LlmBlogConfig
+from mkdocs_llmblog.i18n.dates import DateFormatter
+from mkdocs_llmblog.layout.categories import CategoryError, CategorySlugify, category_slug_path
 from mkdocs_llmblog.layout.urls import move_file, page_location, post_path
 from mkdocs_llmblog.model import Blog, Post
 from mkdocs_llmblog.sources.discovery import PostSource
@@ -25,6 +28,8 @@ class BuildMode:
 def draft_mark(post: Post, options: LlmBlogConfig, mode: BuildMode) -> tuple[bool, str | None]:
     """Whether a post is part of this build, and its mark: `draft`, `scheduled` or None."""
     scheduled = options.draft_if_future_date and post.date.moment.timestamp() > mode.now_timestamp
+    if scheduled and post.not_a_draft and options.compatibility == "material":
+        scheduled = False  # Material: only a post not marked either way is held back
     if not (post.draft or scheduled):
         return True, None
     mark = "draft" if post.draft else "scheduled"
@@ -41,6 +46,8 @@ def place_posts(
     config: MkDocsConfig,
     options: LlmBlogConfig,
     mode: BuildMode,
+    dates: DateFormatter,
+    category_slugify: CategorySlugify | None = None,
 ) -> None:
     """Give each post its URL, and keep the posts this build shows, newest first.
 
@@ -51,9 +58,7 @@ def place_posts(
     errors: list[str] = []
     for source in sources:
         post = source.post
-        path = (
-            f"{options.blog_dir}/{post_path(options.post_url_format, post.date.moment, post.slug)}"
-        )
+        path = posixpath.join(options.blog_dir, _post_path(post, options, dates, category_slugify))
         location = page_location(path, config.use_directory_urls)
         other = owner_by_dest.setdefault(location.dest_uri, post.path)
         if other != post.path:
@@ -84,3 +89,31 @@ def place_posts(
             blog.draft_marks[post.src_uri] = marked
     shown.sort(key=lambda post: post.sort_key, reverse=True)
     blog.published = shown
+
+
+def _post_path(
+    post: Post,
+    options: LlmBlogConfig,
+    dates: DateFormatter,
+    category_slugify: CategorySlugify | None,
+) -> str:
+    """The post's path under the blog folder, Material's placeholders filled where used."""
+    url_format = options.post_url_format
+    date = categories = ""
+    if "{date}" in url_format:
+        date = dates.pattern(post.date.moment, options.post_url_date_format or "yyyy/MM/dd")
+    if "{categories}" in url_format:
+        first = post.categories[: _max_categories(options)]
+        try:
+            categories = "/".join(category_slug_path(name, category_slugify) for name in first)
+        except CategoryError as error:
+            raise PluginError(f"{post.path}: {error}") from None
+    file = posixpath.splitext(posixpath.basename(post.src_uri))[0]
+    return post_path(
+        url_format, post.date.moment, post.slug, date=date, categories=categories, file=file
+    )
+
+
+def _max_categories(options: LlmBlogConfig) -> int:
+    value = options.post_url_max_categories
+    return 1 if value is None else int(value)

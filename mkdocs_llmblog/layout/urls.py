@@ -23,15 +23,32 @@ class PageLocation:
     url: str
 
 
-def post_path(url_format: str, moment: dt.datetime, slug: str) -> str:
+def post_path(
+    url_format: str,
+    moment: dt.datetime,
+    slug: str,
+    *,
+    date: str = "",
+    categories: str = "",
+    file: str = "",
+) -> str:
     """A post's path under the blog folder, from `post_url_format` (`2024/05/01/hello`).
 
+    Material's placeholders: `date` is the date as `post_url_date_format` writes it,
+    `categories` the slugs of its first categories joined by `/`, `file` the file's name.
     The plugin and the WordPress importer both place posts with this function.
     """
     path = url_format.format(
-        year=f"{moment.year:04d}", month=f"{moment.month:02d}", day=f"{moment.day:02d}", slug=slug
+        year=f"{moment.year:04d}",
+        month=f"{moment.month:02d}",
+        day=f"{moment.day:02d}",
+        slug=slug,
+        date=date,
+        categories=categories,
+        file=file,
     )
-    return path.strip("/")
+    # As Material: empty placeholders leave no empty folders (`{categories}/{slug}`).
+    return posixpath.normpath(path.strip("/")).strip("/")
 
 
 def page_location(path: str, use_directory_urls: bool) -> PageLocation:

@@ -86,12 +86,15 @@ class SplitContent:
     has_more: bool
 
 
-def split_content(html: str, separator: str) -> SplitContent:
-    """Cut rendered post HTML at the excerpt mark, or after the first paragraph."""
+def split_content(html: str, separator: str, whole_without_mark: bool = False) -> SplitContent:
+    """Cut rendered post HTML at the excerpt mark, or after the first paragraph (with
+    `whole_without_mark`, as Material's blog does, the whole post is the excerpt)."""
     index = html.find(separator) if separator else -1
     if index >= 0:
         before, after = html[:index], html[index + len(separator) :]
         return SplitContent(before.rstrip(), before + after, bool(after.strip()))
+    if whole_without_mark:
+        return SplitContent(html, html, False)
     end = first_paragraph_end(html)
     if end is None:
         return SplitContent(html, html, False)

@@ -7,6 +7,7 @@ already holds, read with an HTML parser, so that nothing is written twice.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -186,7 +187,7 @@ def feed_links(
     links = [
         FeedLinkView(
             f"{site_name} ({FEED_NAMES[kind]})",
-            relative_url(f"{blog.index.base_path}/{FEED_FILES[kind]}", page_url),
+            relative_url(posixpath.join(blog.index.base_path, FEED_FILES[kind]), page_url),
             FEED_MIME_TYPES[kind],
         )
         for kind in formats
@@ -202,7 +203,7 @@ def feed_links(
         links += [
             FeedLinkView(
                 f"{site_name} \u2013 {name} ({FEED_NAMES[kind]})",
-                relative_url(f"{term.base_path}/{FEED_FILES[kind]}", page_url),
+                relative_url(posixpath.join(term.base_path, FEED_FILES[kind]), page_url),
                 FEED_MIME_TYPES[kind],
             )
             for kind in (["rss"] if term_formats is None else term_formats)

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from mkdocs_llmblog.config import LlmBlogConfig
 from mkdocs_llmblog.conversation.comments import read_comments_option
@@ -44,7 +45,7 @@ from mkdocs_llmblog.render.not_found import add_after_heading
 from mkdocs_llmblog.render.related_links import RelatedLinks
 from mkdocs_llmblog.render.templates import TEMPLATES_DIR, render_fragment
 from mkdocs_llmblog.render.titles import theme_text
-from mkdocs_llmblog.render.views import ViewMaker
+from mkdocs_llmblog.render.views import ViewMaker, card_anchor
 from mkdocs_llmblog.render.widgets import (
     SIDEBAR_WIDGETS,
     has_sidebar_widgets,
@@ -93,6 +94,9 @@ class PageRenderer:
         self.files = files
         self.related_links = RelatedLinks(files, site.docs_name, blog)
         self.options = options
+        self.list_intros: dict[str, str] = {}
+        """Each list's introduction as its first page showed it, by the list's path (for
+        `pagination_keep_content`; MkDocs renders a list's first page before the others)."""
         self.labels = labels
         self.slots = slots
         self.site = site
@@ -173,8 +177,12 @@ class PageRenderer:
             }
             template = "llmblog/tags.html"
         elif (list_page := self.blog.list_pages_by_src.get(src_uri)) is not None:
-            intro = page.content or "" if list_page.number == 1 else ""
+            intro = self._intro(list_page, page.content or "")
             cards = [self._card(post, page.url) for post in list_page.posts]
+            if list_toc(self.options, list_page.listing.kind):
+                add_cards_to_toc(
+                    page, list_page.posts, headings=self.options.compatibility == "material"
+                )
             data = {
                 "list": views.list_page(list_page, page.url, cards),
                 "intro_html": intro,
@@ -186,6 +194,17 @@ class PageRenderer:
         data["labels"] = self.labels
         page.content = render_fragment(self.env, template, context, data)
         return data
+
+    def _intro(self, list_page: ListPage, content: str) -> str:
+        """A list page's introduction: the first page's own text; on later pages none, or
+        the first page's with Material's `pagination_keep_content`."""
+        key = list_page.listing.base_path
+        if list_page.number == 1:
+            self.list_intros[key] = content
+            return content
+        if self.options.pagination_keep_content:
+            return self.list_intros.get(key, "")
+        return ""
 
     def _card(self, post: Post, page_url: str) -> str:
         """A post's card, rendered once per build and fitted to each list that shows it.
@@ -437,3 +456,33 @@ class PageRenderer:
         if post is None:
             return None
         return relative_url(self.blog.post_urls[post.src_uri], page_url)
+
+
+TOC_OPTIONS = {
+    "archive": "archive_toc",
+    "category": "categories_toc",
+    "author": "authors_profiles_toc",
+}
+"""Material's option for the table of contents of each kind of list (else `blog_toc`)."""
+
+
+def list_toc(options: LlmBlogConfig, kind: str) -> bool:
+    """Whether a list of `kind` lists its posts in the page's table of contents."""
+    name = TOC_OPTIONS.get(kind)
+    value = options.get(name) if name else None
+    return bool(options.blog_toc if value is None else value)
+
+
+def add_cards_to_toc(page: Page, posts: list[Post], headings: bool = False) -> None:
+    """Each card's title in the page's table of contents, under the page's title where it has
+    one in it, as Material's blog lists its excerpts (with `headings`, by the post's own
+    heading where it has one besides a front matter title, as Material's excerpts show)."""
+    links = [
+        AnchorLink((post.page_heading if headings else None) or post.title, card_anchor(post), 2)
+        for post in posts
+    ]
+    toc = page.toc
+    if toc.items:
+        toc.items[0].children.extend(links)
+    else:
+        page.toc = TableOfContents(links)

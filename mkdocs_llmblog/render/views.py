@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
+import re
 from dataclasses import dataclass, field
 
 from mkdocs.structure.files import File
@@ -90,6 +92,12 @@ class PostView:
     title: str
     url: str
     """Relative to the page that shows it."""
+    card_title: str
+    """The title its card shows: `title`, or under Material's rules the post's own heading
+    where it has one besides front matter's title, as Material's excerpts show."""
+    anchor: str
+    """The `id` of the post's card title, for a list's table of contents (Material's
+    `blog_toc`)."""
     heading: str
     """The post page's heading: the body's own `# heading` where front matter has a `title`."""
     date: DateView
@@ -116,6 +124,8 @@ class PostView:
     """The post's authors of the authors file (empty without one: `authors` shows the names)."""
     card_authors: tuple[AuthorView, ...] = ()
     """The first `post_excerpt_max_authors` of them, for cards."""
+    card_categories: tuple[LinkView, ...] | None = None
+    """The first `post_excerpt_max_categories` categories, for cards; None for all."""
 
 
 @dataclass(frozen=True)
@@ -220,7 +230,12 @@ class ViewMaker:
         tags_on_cards: bool = False,
         tags_index_file: File | None = None,
         max_card_authors: int = 1,
+        max_card_categories: int | None = None,
+        show_authors: bool = True,
         author_box: bool = True,
+        pages_around: int = 2,
+        pagination_if_single_page: bool = False,
+        heading_on_cards: bool = False,
     ) -> None:
         self.blog = blog
         self.dates = dates
@@ -232,9 +247,19 @@ class ViewMaker:
         self.tags_index_file = tags_index_file
         """The page of all tags, where the blog has one."""
         self.max_card_authors = max_card_authors
+        self.max_card_categories = max_card_categories
+        """Material's `post_excerpt_max_categories`: None shows every category on cards."""
+        self.show_authors = show_authors
+        """Material's `authors: false` shows no authors anywhere."""
         """`post_excerpt_max_authors`."""
         self.author_box = author_box
         """`author_box`: "About the author" after each post's body."""
+        self.pages_around = pages_around
+        self.pagination_if_single_page = pagination_if_single_page
+        self.heading_on_cards = heading_on_cards
+        """Material's rules: cards titled by the post's own heading."""
+        """Material's option: page links on a list of one page too."""
+        """Page numbers shown either side of the current page (Material's `~2~`)."""
 
     def image(self, image: FeaturedImage, page_url: str) -> ImageView:
         """A featured image with its URLs made relative to the page at `page_url`."""
@@ -273,14 +298,21 @@ class ViewMaker:
         return PostView(
             title=post.title,
             url=relative_url(self.blog.post_urls[post.src_uri], page_url),
+            card_title=(post.page_heading if self.heading_on_cards else None) or post.title,
+            anchor=card_anchor(post),
             heading=post.page_heading or post.title,
             date=self.date(post.date),
             updated=self.date(post.updated) if post.updated else None,
-            categories=tuple(self.category_link(name, page_url) for name in post.categories),
+            categories=(
+                categories := tuple(self.category_link(name, page_url) for name in post.categories)
+            ),
+            card_categories=None
+            if self.max_card_categories is None
+            else categories[: self.max_card_categories],
             tags=post.tags,
             tag_links=(tag_links := tuple(self.tag_link(name, page_url) for name in post.tags)),
             card_tags=tag_links if self.tags_on_cards else (),
-            authors=post.authors,
+            authors=post.authors if self.show_authors else (),
             reading_time=self._reading_time(post),
             draft=post.src_uri in self.blog.draft_marks,
             draft_label=self.labels[self.blog.draft_marks.get(post.src_uri, "draft")],
@@ -288,7 +320,11 @@ class ViewMaker:
             excerpt_html=localize(excerpt.html, page_url) if excerpt else "",
             has_more=excerpt.has_more if excerpt else True,
             image=self.image(image, page_url) if image else None,
-            author_profiles=(profiles := post_authors(self.blog, post.authors, page_url)),
+            author_profiles=(
+                profiles := post_authors(self.blog, post.authors, page_url)
+                if self.show_authors
+                else ()
+            ),
             card_authors=profiles[: self.max_card_authors],
         )
 
@@ -301,7 +337,7 @@ class ViewMaker:
     def list_page(self, list_page: ListPage, page_url: str, cards: list[str]) -> ListView:
         """A page of a post list, its cards and its links to the other pages."""
         pagination = None
-        if list_page.total > 1:
+        if list_page.total > 1 or self.pagination_if_single_page:
             newer, older = list_page.previous, list_page.next
             pagination = PaginationView(
                 number=list_page.number,
@@ -319,7 +355,7 @@ class ViewMaker:
                         else relative_url(list_page.listing.pages[number - 1].file.url, page_url),
                         number == list_page.number,
                     )
-                    for number in page_window(list_page.number, list_page.total)
+                    for number in page_window(list_page.number, list_page.total, self.pages_around)
                 ],
             )
         listing = list_page.listing
@@ -458,7 +494,9 @@ class ViewMaker:
             self.post_link(other, page_url) for other in self.blog.related.get(post.src_uri, [])
         ]
 
-    def categories_widget(self, page_url: str, by_count: bool) -> list[TreeItemView]:
+    def categories_widget(
+        self, page_url: str, by_count: bool, reverse: bool = False
+    ) -> list[TreeItemView]:
         """The category tree with post counts, for the page at `page_url`."""
 
         def items(categories: list[Category]) -> list[TreeItemView]:
@@ -466,9 +504,9 @@ class ViewMaker:
                 TreeItemView(
                     self.category_link(category.full_name, page_url),
                     len(category.posts),
-                    items(sort_categories(category.children, by_count)),
+                    items(sort_categories(category.children, by_count, reverse)),
                 )
-                for category in sort_categories(categories, by_count)
+                for category in sort_categories(categories, by_count, reverse)
             ]
 
         return items(self.blog.categories.roots)
@@ -488,3 +526,10 @@ class ViewMaker:
             )
 
         return [item(year) for year in self.blog.archives]
+
+
+def card_anchor(post: Post) -> str:
+    """The `id` of a post's card title: the same on every list (`llmblog-post-hello-3f2a1b`)."""
+    readable = re.sub(r"[^A-Za-z0-9_-]+", "-", post.slug).strip("-")[:40] or "post"
+    digest = hashlib.sha1(post.src_uri.encode("utf-8"), usedforsecurity=False).hexdigest()[:6]
+    return f"llmblog-post-{readable}-{digest}"

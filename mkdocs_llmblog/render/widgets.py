@@ -88,7 +88,9 @@ def make_widgets(
         if "recent_posts" in shown
         else [],
         recent_posts_thumbnails=options.recent_posts_thumbnails,
-        categories=views.categories_widget(page_url, options.categories_sort == "count")
+        categories=views.categories_widget(
+            page_url, options.categories_sort == "count", bool(options.categories_sort_reverse)
+        )
         if "categories" in shown
         else [],
         archive=views.archive_widget(page_url) if "archive" in shown else [],

@@ -32,9 +32,16 @@ def authors_file_path(authors_file: str, blog_dir: str) -> str:
 
 
 def read_authors(
-    docs_dir: str, docs_name: str, rel_path: str, slug_max_length: int = 60
+    docs_dir: str,
+    docs_name: str,
+    rel_path: str,
+    slug_max_length: int = 60,
+    slugs_as_written: bool = False,
 ) -> dict[str, Author]:
     """The authors of `<docs_dir>/<rel_path>`, by id; empty when there is no such file.
+
+    With `slugs_as_written` (Material's rules), an author's page is at its `slug` or id as
+    written, as Material's blog puts it, where that is one safe path segment.
 
     Raises:
         PluginError: the file is not valid YAML or an entry is wrong; names the file and key.
@@ -57,6 +64,7 @@ def read_authors(
     if len(entries) > MAX_AUTHORS:
         raise PluginError(f"{shown}: key 'authors' has more than {MAX_AUTHORS} authors")
     reader = _Reader(shown, docs_dir, posixpath.dirname(rel_path), slug_max_length)
+    reader.slugs_as_written = slugs_as_written
     authors: dict[str, Author] = {}
     slugs: dict[str, str] = {}
     for key, entry in entries.items():
@@ -90,12 +98,20 @@ def check_post_authors(posts: Iterable[Post], authors: dict[str, Author], shown:
         raise PluginError("\n".join(problems))
 
 
+def is_path_segment(text: str) -> bool:
+    """Whether `text` can be one folder of a URL as it is: no `/`, `\\`, `.`, `..` or controls."""
+    return (
+        text not in (".", "..") and not any(mark in text for mark in "/\\") and text.isprintable()
+    )
+
+
 class _Reader:
     def __init__(self, shown: str, docs_dir: str, file_dir: str, slug_max_length: int) -> None:
         self.shown = shown
         self.docs_dir = docs_dir
         self.file_dir = file_dir
         self.slug_max_length = slug_max_length
+        self.slugs_as_written = False
 
     def fail(self, key: str, problem: str) -> PluginError:
         return PluginError(f"{self.shown}: key '{key}' {problem}")
@@ -119,7 +135,11 @@ class _Reader:
         if name is None:
             raise self.fail(f"{where}.name", "is missing; every author needs a name")
         slug_text = self.text(where, entry, "slug")
-        slug = make_slug(slug_text or key, self.slug_max_length)
+        written = (slug_text or key).strip()
+        if self.slugs_as_written and written and is_path_segment(written):
+            slug = written
+        else:
+            slug = make_slug(slug_text or key, self.slug_max_length)
         if not slug:
             raise self.fail(f"{where}.slug", "gives an empty slug; write one with letters")
         url = self.text(where, entry, "url")

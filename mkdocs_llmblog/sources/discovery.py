@@ -12,7 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
+from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name, posts_folder
+from mkdocs_llmblog.config.slug_functions import SlugifyError, slug_function
 from mkdocs_llmblog.model import Post
 from mkdocs_llmblog.sources.fields import PostError
 from mkdocs_llmblog.sources.folder_defaults import (
@@ -39,12 +40,21 @@ def read_posts(files: Files, config: MkDocsConfig, options: LlmBlogConfig) -> li
     Raises:
         PluginError: naming every post with bad front matter.
     """
-    posts_prefix = f"{options.blog_dir}/posts/"
+    posts_prefix = posts_folder(options) + "/"
     docs_name = docs_folder_name(config.docs_dir)
+    try:
+        slugify = slug_function(options, "post")
+    except SlugifyError as error:
+        raise PluginError(f"post_slugify: {error}") from None
     reading = PostReadingOptions(
         zone=ZoneInfo(options.timezone),
         slug_max_length=options.post_slug_max_length,
         find_first_image=options.image_from_content,
+        slugify=slugify,
+        required_separator=options.excerpt_separator
+        if options.post_excerpt == "required"
+        else None,
+        material=options.compatibility == "material",
     )
     found: list[PostSource] = []
     errors: list[str] = []

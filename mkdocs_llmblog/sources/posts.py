@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,7 +17,7 @@ from mkdocs_llmblog.sources.folder_defaults import FolderDefaultsError, merge_ad
 from mkdocs_llmblog.sources.frontmatter import FrontMatterError, split_front_matter
 from mkdocs_llmblog.sources.headings import heading_text
 from mkdocs_llmblog.sources.markdown import find_first_heading, find_leading_heading, first_image
-from mkdocs_llmblog.sources.slugs import make_slug
+from mkdocs_llmblog.sources.slugs import file_name_title, make_slug, material_slug_source
 
 log = get_plugin_logger(__name__)
 
@@ -29,6 +30,13 @@ class PostReadingOptions:
     slug_max_length: int
     find_first_image: bool = False
     """Look for the body's first image (for `image_from_content`)."""
+    slugify: Callable[[str], str] | None = None
+    """Material's slug function (`post_slugify` with its separator), else this plugin's."""
+    required_separator: str | None = None
+    """Material's `post_excerpt: required`: the excerpt mark each post must have."""
+    material: bool = False
+    """Material's rules: a post without title or heading is titled by its file name; slugs are
+    made from the text Material makes them from; a `slug:` is used as written."""
 
 
 def read_post(
@@ -67,15 +75,19 @@ def read_post(
             page_heading = without_xml_forbidden(heading_text(leading.title))[:MAX_TEXT_LENGTH]
     else:
         heading = find_first_heading(parts.body)
-        if heading is None:
+        if heading is None and options.material:
+            heading_title = file_name_title(src_uri)
+        elif heading is None:
             raise PostError(
                 path,
                 "title",
                 "is missing and the post has no '# heading'; add 'title: ...' to the front matter",
             )
-        # The text the heading shows: Markdown rendered, `&lt;` a "<" (escaped again wherever
-        # it is printed).
-        title = without_xml_forbidden(heading_text(heading.title))
+        else:
+            # The text the heading shows: Markdown rendered, `&lt;` a "<" (escaped again
+            # wherever it is printed).
+            heading_title = heading_text(heading.title)
+        title = without_xml_forbidden(heading_title)
         if len(title) > MAX_TEXT_LENGTH:
             raise PostError(
                 path,
@@ -83,8 +95,14 @@ def read_post(
                 f"(from the '# heading') has {len(title):,} characters; it may have at most "
                 f"{MAX_TEXT_LENGTH:,}",
             )
-    slug_source = fields.text("slug")
-    slug = make_slug(slug_source if slug_source is not None else title, options.slug_max_length)
+    if options.required_separator and options.required_separator not in parts.body:
+        raise PostError(
+            path,
+            None,
+            f"has no {options.required_separator!r}, which 'post_excerpt: required' asks of "
+            "every post; add it where the excerpt ends",
+        )
+    slug = _slug(fields.text("slug"), title, meta, parts.body, (src_uri, path), options)
 
     post = Post(
         src_uri=src_uri,
@@ -101,6 +119,7 @@ def read_post(
         authors=fields.names("authors"),
         draft=fields.flag("draft"),
         pinned=fields.flag("pin"),
+        not_a_draft=meta.get("draft") is False,
         readtime=fields.minutes("readtime"),
         wordpress_id=fields.identifier("wordpress_id"),
         links=fields.links(),
@@ -121,6 +140,36 @@ def read_post(
             f"{path}: {keys} held control characters not allowed in XML (feeds); they were removed"
         )
     return post
+
+
+def _slug(
+    written: str | None,
+    title: str,
+    meta: dict[str, Any],
+    body: str,
+    where: tuple[str, str],
+    options: PostReadingOptions,
+) -> str:
+    """The post's slug: its `slug:`, else one made from its title. `where`: the post's source
+    path and its path as messages show it."""
+    src_uri, path = where
+    if written is not None:
+        written_slug = written.strip().strip("/")
+        if options.material and written_slug and ".." not in written_slug.split("/"):
+            return written_slug  # Material publishes `slug: mkdocs-2.0` as it is written.
+        return make_slug(written, options.slug_max_length)
+    if options.slugify is not None:
+        meta_title = meta.get("title") if isinstance(meta.get("title"), str) else None
+        source = material_slug_source(meta_title, body, src_uri) if options.material else title
+        try:
+            made = options.slugify(source).strip("/")
+        except Exception as error:
+            raise PostError(
+                path, "title", f"could not be made a slug by 'post_slugify': {error!r}"
+            ) from None
+        if made and ".." not in made.split("/"):
+            return made
+    return make_slug(title, options.slug_max_length)
 
 
 def _first_image(body: str) -> ImageSpec | None:

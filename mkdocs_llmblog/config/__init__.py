@@ -4,22 +4,39 @@ from __future__ import annotations
 
 import posixpath
 import string
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from mkdocs_llmblog.config.material import (
+    ALIASES,
+    MATERIAL_MODE_DEFAULTS,
+    MaterialBlogOptions,
+    compatibility_mode,
+    unsupported_values,
+)
+from mkdocs_llmblog.config.material_formats import (
+    DATE_PATTERN_OPTIONS,
+    date_granularity,
+    date_pattern_problem,
+)
 from mkdocs_llmblog.conversation.comments import CommentsOptionError, read_comments_option
 from mkdocs_llmblog.conversation.share import DEFAULT_NETWORKS, HOST_NAME_RE, NETWORKS
 from mkdocs_llmblog.i18n.labels import ENGLISH
 from mkdocs_llmblog.model import CategoryNameError, category_full_name
 
-POST_URL_FIELDS = frozenset({"year", "month", "day", "slug"})
+POST_URL_FIELDS = frozenset({"year", "month", "day", "slug", "date", "categories", "file"})
 PAGINATION_URL_FIELDS = frozenset({"page"})
 CATEGORY_URL_FIELDS = frozenset({"slug"})
 TAG_URL_FIELDS = frozenset({"slug"})
-ARCHIVE_URL_FIELDS = frozenset({"year"})
+ARCHIVE_URL_FIELDS = frozenset({"year", "date"})
 ARCHIVE_MONTH_URL_FIELDS = frozenset({"year", "month"})
+
+
+MATERIAL_LIST_NAMES = (("archive_name", "archive"), ("categories_name", "categories"))
+"""Material's options naming lists in the navigation, and the label each sets here."""
 
 
 class UrlFormat(c.Type[str]):
@@ -28,7 +45,8 @@ class UrlFormat(c.Type[str]):
     def __init__(self, fields: frozenset[str], required: str, default: str | None) -> None:
         super().__init__(str, default=default)
         self.fields = fields
-        self.required_field = required
+        self.required_fields = required.split("|")
+        """The pattern must use one of these (`slug|file`: `{slug}` or `{file}`)."""
 
     def run_validation(self, value: object) -> str:
         pattern = super().run_validation(value)
@@ -43,8 +61,9 @@ class UrlFormat(c.Type[str]):
                 f"{pattern!r} uses unknown placeholder(s) "
                 f"{', '.join(sorted(unknown))}; allowed: {allowed}"
             )
-        if self.required_field not in used:
-            raise base.ValidationError(f"{pattern!r} must contain {{{self.required_field}}}")
+        if not used & set(self.required_fields):
+            one_of = " or ".join(f"{{{name}}}" for name in self.required_fields)
+            raise base.ValidationError(f"{pattern!r} must contain {one_of}")
         if pattern.startswith("/") or ".." in pattern.split("/"):
             raise base.ValidationError(f"{pattern!r} must be a relative path without '..'")
         return pattern.strip("/")
@@ -82,17 +101,21 @@ class CategoryName(c.Type[str]):
 
 
 class BlogDir(c.Type[str]):
-    """A folder inside `docs_dir`, written without leading slash or `..`."""
+    """A folder inside `docs_dir`, written without leading slash or `..`; `.` (Material's blog
+    at the site root) is the empty path."""
 
     def __init__(self, default: str) -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
         folder = super().run_validation(value).strip("/")
+        if folder == ".":
+            return ""
         parts = folder.split("/")
         if not folder or ".." in parts or "." in parts or "" in parts or "\\" in folder:
             raise base.ValidationError(
-                f"{value!r} must name a folder inside docs_dir, such as 'blog'"
+                f"{value!r} must name a folder inside docs_dir, such as 'blog', or be '.' for a "
+                "blog at the site root"
             )
         return folder
 
@@ -142,14 +165,23 @@ class ShareCardsMode(c.Choice[str]):
         return str(value)
 
 
-class LlmBlogConfig(base.Config):
-    """Options of the `llmblog` plugin."""
+class LlmBlogConfig(MaterialBlogOptions):
+    """Options of the `llmblog` plugin, and Material's blog options (`config.material`)."""
+
+    given: frozenset[str] = frozenset()
+    """The options the site sets (the others have their defaults)."""
 
     enabled = c.Type(bool, default=True)
     """Turn the whole plugin off, e.g. `enabled: !ENV [LLMBLOG, true]`."""
 
+    compatibility = c.Choice(("auto", "material", "llmblog"), default="auto")
+    """`material`: Material's defaults where the site sets nothing (slugs, scheduled posts,
+    author pages, files beside posts); `llmblog`: this plugin's; `auto`: Material's for a site
+    on the Material theme that sets an option only Material's blog has."""
+
     blog_dir = BlogDir(default="blog")
-    """Folder inside `docs_dir` holding the blog; posts live in its `posts/` folder."""
+    """Folder inside `docs_dir` holding the blog; posts live in its `posts/` folder. `.`: the
+    blog is the site (its home page is the blog index), as Material's `blog_dir: .`."""
 
     blog_title = c.Optional(c.Type(str))
     """Title of the blog index when the author has no `<blog_dir>/index.md` (default: "Blog")."""
@@ -157,8 +189,9 @@ class LlmBlogConfig(base.Config):
     timezone = TimeZoneName(default="UTC")
     """Time zone for post dates written without one."""
 
-    post_url_format = UrlFormat(POST_URL_FIELDS, "slug", default="{year}/{month}/{day}/{slug}")
-    """Where a post is published, under `blog_dir`."""
+    post_url_format = UrlFormat(POST_URL_FIELDS, "slug|file", default="{year}/{month}/{day}/{slug}")
+    """Where a post is published, under `blog_dir`: `{year}`, `{month}`, `{day}`, `{slug}`, and
+    Material's `{date}` (`post_url_date_format`), `{categories}` and `{file}`."""
 
     post_slug_max_length = c.Type(int, default=80)
     """Longest slug made from a title, in characters (cut at a word boundary)."""
@@ -206,8 +239,9 @@ class LlmBlogConfig(base.Config):
     archive = c.Type(bool, default=True)
     """Publish a page for each year with posts, linked from the archive widget."""
 
-    archive_url_format = UrlFormat(ARCHIVE_URL_FIELDS, "year", default="archive/{year}")
-    """Where a year's archive is published, under `blog_dir`."""
+    archive_url_format = UrlFormat(ARCHIVE_URL_FIELDS, "year|date", default="archive/{year}")
+    """Where a year's archive is published, under `blog_dir` (`{date}` is Material's name of
+    `{year}`)."""
 
     archive_months = c.Type(bool, default=False)
     """Also publish a page for each month with posts."""
@@ -376,8 +410,57 @@ class LlmBlogConfig(base.Config):
     """Folder for what builds keep (resized images, their index, the dirty-build record),
     relative to `mkdocs.yml`; safe to delete."""
 
+    def load_dict(self, patch: dict[str, Any]) -> None:
+        self.given = self.given | frozenset(patch)
+        super().load_dict(patch)
+
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()
+        for material_name, own_name in ALIASES.items():
+            value = self.get(material_name)
+            if value is not None and own_name not in self.given:
+                self[own_name] = self.option_value(own_name, value, failed)
+        sort_by = self.get("categories_sort_by")
+        if sort_by is not None and "categories_sort" not in self.given:
+            self["categories_sort"] = sort_by
+        if sort_by == "count":
+            # Material sorts by count from the fewest; `count` here is from the most.
+            self["categories_sort_reverse"] = not self.get("categories_sort_reverse")
+        labels = self.get("labels")
+        for material_name, label in (
+            ("archive_name", "archive"),
+            ("categories_name", "categories"),
+        ):
+            text = self.get(material_name)
+            # Material's default names a key of its translations (`blog.archive`).
+            if isinstance(text, str) and not text.startswith("blog.") and isinstance(labels, dict):
+                labels.setdefault(label, text)
+        post_dir = self.get("post_dir")
+        if isinstance(post_dir, str) and (
+            post_dir.startswith("/") or ".." in post_dir.split("/") or not post_dir.strip("/")
+        ):
+            failed.append(
+                (
+                    "post_dir",
+                    base.ValidationError(
+                        "must be a folder inside docs_dir, such as '{blog}/posts'"
+                    ),
+                )
+            )
+        for name in DATE_PATTERN_OPTIONS:
+            pattern = self.get(name)
+            if isinstance(pattern, str) and (problem := date_pattern_problem(pattern)):
+                failed.append((name, base.ValidationError(problem)))
+        url_date = self.get("archive_url_date_format")
+        if (
+            isinstance(url_date, str)
+            and date_granularity(url_date) == "month"
+            and "archive_months" not in self.given
+        ):
+            self["archive_months"] = True  # Material's archive of a page a month
+        if self.get("categories_allowed") == []:
+            self["categories_allowed"] = None  # Material's default: any category.
+        warnings.extend(unsupported_values(self))
         for key, minimum in (
             ("post_slug_max_length", 8),
             ("pagination_per_page", 1),
@@ -391,6 +474,11 @@ class LlmBlogConfig(base.Config):
             ("tags_widget_limit", 1),
             ("excerpt_max_words", 1),
             ("post_excerpt_max_authors", 0),
+            ("post_url_max_categories", 0),
+            ("archive_pagination_per_page", 1),
+            ("categories_pagination_per_page", 1),
+            ("authors_profiles_pagination_per_page", 1),
+            ("post_excerpt_max_categories", 0),
         ):
             value = self.get(key)
             if isinstance(value, int) and value < minimum:
@@ -432,6 +520,33 @@ class LlmBlogConfig(base.Config):
         if isinstance(quality, int) and quality > 100:
             failed.append(("image_quality", base.ValidationError("must be from 1 to 100")))
         return failed, warnings
+
+    def resolve_compatibility(self, theme_name: str | None) -> str | None:
+        """Settle `compatibility: auto` to `material` or `llmblog`; with `material`, give the
+        options the site does not set Material's defaults. Returns why `auto` chose
+        `material`, if it did."""
+        mode, reason = compatibility_mode(self.compatibility, self.given, theme_name)
+        self["compatibility"] = mode
+        if mode == "material":
+            for name, value in MATERIAL_MODE_DEFAULTS.items():
+                if name not in self.given:
+                    self[name] = value
+        return reason
+
+    def option_value(self, name: str, value: object, failed: list[tuple[str, Exception]]) -> Any:
+        """`value` validated as option `name` would be (for Material's names of options)."""
+        option = dict(self._schema)[name]
+        try:
+            return option.validate(value)
+        except base.ValidationError as error:
+            failed.append((name, error))
+            return option.default
+
+
+def posts_folder(options: LlmBlogConfig) -> str:
+    """The folder of the posts inside docs_dir: `<blog_dir>/posts`, or Material's `post_dir`."""
+    folder = options.post_dir or "{blog}/posts"
+    return posixpath.normpath(folder.replace("{blog}", options.blog_dir)).strip("/")
 
 
 def docs_folder_name(docs_dir: str) -> str:
