@@ -39,6 +39,7 @@ from mkdocs_llmblog.layout import BuildMode, lay_out_blog
 from mkdocs_llmblog.layout.instances import check_blog_dirs, page_owner, record_folder_name
 from mkdocs_llmblog.layout.navigation import prune_posts
 from mkdocs_llmblog.model import Blog, Excerpt, tag_key
+from mkdocs_llmblog.render.compiled import keep_compiled_templates
 from mkdocs_llmblog.render.embeds import Embed, EmbedError, find_embeds
 from mkdocs_llmblog.render.excerpts import (
     describe,
@@ -414,6 +415,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     ) -> jinja2.Environment | None:
         if self.blog is None or self.views is None:
             return env
+        keep_compiled_templates(env)
         site = SiteFacts(
             url=config.site_url,
             name=config.site_name,
