@@ -1,25 +1,21 @@
-"""The plugin's own templates, compiled once per process instead of once per build.
+"""Templates compiled once per process instead of once per build.
 
 MkDocs makes a new Jinja environment for every build, and so every `mkdocs serve` rebuild
-compiled each of the plugin's templates again: parsing and compiling them cost more than
-rendering them on a small site. Their compiled code is kept in memory, in a Jinja bytecode
-cache, for as long as the process lives.
+compiled each template again, the theme's and the plugin's: on a small site, parsing and
+compiling them cost more than rendering every page. The compiled code of each template read
+from a file is kept in memory, in a Jinja bytecode cache, for as long as the process lives.
 
-Only the templates of the plugin's own folder are kept (an override in a theme's `custom_dir`
-is compiled as Jinja always does), each under its file name, a hash of its source (an edited
-template is compiled again) and the settings of the environment that compile its code (the
-syntax, the extensions, autoescaping...): code compiled for one environment is never run in
-another that would compile it differently.
+Each is kept under its file name, a hash of its source (a template edited between two builds is
+compiled again, as `mkdocs serve --watch-theme` needs) and the settings of the environment that
+the compiler reads (the syntax, the extensions, autoescaping...): code compiled for one
+environment is never run in another that would compile it differently. What a template is given
+when it renders (filters, globals, the page's context) is looked up then, never compiled in.
 """
 
 from __future__ import annotations
 
-import os
-
 import jinja2
 from jinja2.bccache import Bucket
-
-from mkdocs_llmblog.render.templates import TEMPLATES_DIR
 
 COMPILE_SETTINGS = (
     "block_start_string",
@@ -45,21 +41,12 @@ COMPILE_SETTINGS = (
 def compile_settings(env: jinja2.Environment) -> str:
     """What an environment's compiled code depends on, besides the template's source."""
     values = [repr(getattr(env, name, None)) for name in COMPILE_SETTINGS]
-    values += sorted(
-        f"{type(ext).__module__}.{type(ext).__qualname__}" for ext in env.extensions.values()
-    )
-    return "|".join(values)
+    extensions = (f"{type(e).__module__}.{type(e).__qualname__}" for e in env.extensions.values())
+    return "|".join([*values, *sorted(extensions)])
 
 
-def is_own_template(filename: str | None) -> bool:
-    if not filename:
-        return False
-    folder = os.path.normcase(os.path.abspath(TEMPLATES_DIR)) + os.sep
-    return os.path.normcase(os.path.abspath(filename)).startswith(folder)
-
-
-class OwnTemplateCode(jinja2.BytecodeCache):
-    """Compiled code of the plugin's own templates, in memory, for every environment alike."""
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled code of the templates read from files, in memory, for every environment."""
 
     def __init__(self) -> None:
         self.code: dict[str, bytes] = {}
@@ -67,7 +54,7 @@ class OwnTemplateCode(jinja2.BytecodeCache):
     def get_bucket(
         self, environment: jinja2.Environment, name: str, filename: str | None, source: str
     ) -> Bucket:
-        if not is_own_template(filename):
+        if not filename:
             return Bucket(environment, "", "")  # Loads nothing; never kept (empty key).
         key = f"{self.get_cache_key(name, filename)}|{compile_settings(environment)}"
         bucket = Bucket(environment, key, self.get_source_checksum(source))
@@ -77,19 +64,19 @@ class OwnTemplateCode(jinja2.BytecodeCache):
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self.code.get(bucket.key)
         if code is not None:
-            bucket.bytecode_from_string(code)
+            bucket.bytecode_from_string(code)  # Checks the source's hash: stale code is dropped.
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         if bucket.key:
             self.code[bucket.key] = bucket.bytecode_to_string()
 
 
-OWN_TEMPLATE_CODE = OwnTemplateCode()
+COMPILED_TEMPLATES = CompiledTemplates()
 """One for the process: `mkdocs serve` rebuilds (and test runs) reuse it."""
 
 
 def keep_compiled_templates(env: jinja2.Environment) -> None:
-    """Let `env` reuse the plugin's templates compiled by earlier builds, unless another
-    bytecode cache was set on it (by another plugin), which is left as it is."""
+    """Let `env` reuse the templates compiled by earlier builds, unless another bytecode cache
+    was set on it (by another plugin), which is left as it is."""
     if env.bytecode_cache is None:
-        env.bytecode_cache = OWN_TEMPLATE_CODE
+        env.bytecode_cache = COMPILED_TEMPLATES

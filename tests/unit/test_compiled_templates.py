@@ -1,4 +1,4 @@
-"""The plugin's own templates are compiled once per process, for every environment alike."""
+"""Templates are compiled once per process, for every environment that compiles them alike."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from mkdocs_llmblog.render.compiled import OwnTemplateCode, keep_compiled_templates
+from mkdocs_llmblog.render.compiled import CompiledTemplates, keep_compiled_templates
 from mkdocs_llmblog.render.templates import TEMPLATES_DIR
 
 OWN = "llmblog/partials/draft-mark.html"
@@ -15,7 +15,7 @@ DRAFT = {"draft_label": "Draft <b>"}
 
 
 def environment(
-    cache: OwnTemplateCode, *folders: str, autoescape: bool = False, trim_blocks: bool = False
+    cache: CompiledTemplates, *folders: str, autoescape: bool = False, trim_blocks: bool = False
 ) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([*folders, TEMPLATES_DIR])
     env = jinja2.Environment(loader=loader, autoescape=autoescape, trim_blocks=trim_blocks)
@@ -23,73 +23,77 @@ def environment(
     return env
 
 
-def forbid_compiling(env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch) -> None:
-    def compile_(*args: object, **kwargs: object) -> None:
-        raise AssertionError("compiled again")
+def compiled_files(env: jinja2.Environment, monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The file names `env` compiles from now on."""
+    compiled: list[str | None] = []
+    original = env.compile
+
+    def compile_(source: str, name: str | None = None, filename: str | None = None) -> object:
+        compiled.append(filename)
+        return original(source, name, filename)
 
     monkeypatch.setattr(env, "compile", compile_)
+    return compiled
 
 
 def test_a_new_environment_reuses_the_compiled_code(monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = OwnTemplateCode()
-    first = environment(cache).get_template(OWN)
+    cache = CompiledTemplates()
+    first_env = environment(cache)
+    first_compiled = compiled_files(first_env, monkeypatch)
+    first = first_env.get_template(OWN)
     later = environment(cache)
-    forbid_compiling(later, monkeypatch)
+    later_compiled = compiled_files(later, monkeypatch)
     again = later.get_template(OWN)
+    assert first_compiled == [str(Path(TEMPLATES_DIR, OWN))]
+    assert later_compiled == []
     assert again.filename == first.filename
-    assert again.render(post=DRAFT) == first.render(post=DRAFT)
-    assert "Draft &lt;b&gt;" in again.render(post=DRAFT)
+    assert (
+        again.render(post=DRAFT)
+        == first.render(post=DRAFT)
+        == ('<span class="llmblog-draft">Draft &lt;b&gt;</span>')
+    )
 
 
-def test_other_settings_or_an_override_are_compiled_anew(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_environment_that_compiles_otherwise_compiles_anew(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    cache = OwnTemplateCode()
+    cache = CompiledTemplates()
     environment(cache).get_template(OWN)
-    compiled: list[str | None] = []
-
-    def counting(env: jinja2.Environment) -> jinja2.Environment:
-        original = env.compile
-
-        def compile_(source: str, name: str | None = None, filename: str | None = None) -> object:
-            compiled.append(filename)
-            return original(source, name, filename)
-
-        monkeypatch.setattr(env, "compile", compile_)
-        return env
-
-    # Code compiled for one environment never runs in one that compiles differently.
-    counting(environment(cache, autoescape=True)).get_template(OWN)
-    counting(environment(cache, trim_blocks=True)).get_template(OWN)
-    # A theme's override of the template (custom_dir, first on the search path) is never kept.
-    override = tmp_path / "llmblog" / "partials" / "draft-mark.html"
-    override.parent.mkdir(parents=True)
-    override.write_text("{{ 1 + 1 }}", encoding="utf-8")
-    counting(environment(cache, str(tmp_path))).get_template(OWN)
-    counting(environment(cache, str(tmp_path))).get_template(OWN)
-    assert compiled[:2] == [str(Path(TEMPLATES_DIR, OWN))] * 2
-    assert compiled[2:] == [str(override)] * 2
-    assert len(cache.code) == 3  # The plugin's template for each of three environments.
+    escaping = environment(cache, autoescape=True)
+    trimming = environment(cache, trim_blocks=True)
+    extended = environment(cache)
+    extended.add_extension("jinja2.ext.i18n")
+    compiled = [compiled_files(env, monkeypatch) for env in (escaping, trimming, extended)]
+    for env in (escaping, trimming, extended):
+        env.get_template(OWN)
+    assert compiled == [[str(Path(TEMPLATES_DIR, OWN))]] * 3
+    assert len(cache.code) == 4
 
 
-def test_an_edited_template_is_compiled_again(
+def test_an_override_is_kept_apart_and_an_edited_template_compiled_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    template = tmp_path / "llmblog" / "t.html"
-    template.parent.mkdir()
-    template.write_text("one", encoding="utf-8")
-    monkeypatch.setattr("mkdocs_llmblog.render.compiled.TEMPLATES_DIR", str(tmp_path))
-    cache = OwnTemplateCode()
+    cache = CompiledTemplates()
+    environment(cache).get_template(OWN)
+    # A theme's override of the template (custom_dir, first on the search path).
+    override = tmp_path / OWN
+    override.parent.mkdir(parents=True)
+    override.write_text("one", encoding="utf-8")
+    assert environment(cache, str(tmp_path)).get_template(OWN).render() == "one"
+    override.write_text("two", encoding="utf-8")
+    env = environment(cache, str(tmp_path))
+    compiled = compiled_files(env, monkeypatch)
+    assert env.get_template(OWN).render() == "two"
+    assert compiled == [str(override)]
+    assert environment(cache).get_template(OWN).render(post=DRAFT).startswith("<span")
 
-    def env() -> jinja2.Environment:
-        fresh = jinja2.Environment(loader=jinja2.FileSystemLoader([str(tmp_path)]))
-        fresh.bytecode_cache = cache
-        return fresh
 
-    assert env().get_template("llmblog/t.html").render() == "one"
-    assert len(cache.code) == 1
-    template.write_text("two", encoding="utf-8")
-    assert env().get_template("llmblog/t.html").render() == "two"
+def test_a_template_from_a_string_is_not_kept() -> None:
+    cache = CompiledTemplates()
+    env = jinja2.Environment(loader=jinja2.DictLoader({"page.html": "{{ 2 * 3 }}"}))
+    env.bytecode_cache = cache
+    assert env.get_template("page.html").render() == "6"
+    assert cache.code == {}
 
 
 def test_another_bytecode_cache_is_left_in_place() -> None:
@@ -100,4 +104,4 @@ def test_another_bytecode_cache_is_left_in_place() -> None:
     assert env.bytecode_cache is theirs
     mine = jinja2.Environment()
     keep_compiled_templates(mine)
-    assert isinstance(mine.bytecode_cache, OwnTemplateCode)
+    assert isinstance(mine.bytecode_cache, CompiledTemplates)
