@@ -202,6 +202,7 @@ def test_lists_show_lazy_thumbnails(image_site: BuiltSite) -> None:
     assert_link_works(image_site, index, str(alpha["src"]))
 
 
+@pytest.mark.slow  # Two builds, each encoding or linking every copy.
 def test_a_rebuild_reencodes_nothing(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = {
         "blog/posts/a.md": image_post(1, "A", {"path": "a.png", "alt": "A"}),
@@ -262,6 +263,7 @@ def image_files_opened() -> Iterator[list[str]]:
         _IMAGE_OPENS = None
 
 
+@pytest.mark.slow  # Two builds, each encoding or linking every copy.
 def test_a_rebuild_after_the_first_build_reads_no_image(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = {
         "blog/posts/a.md": image_post(1, "A", {"path": "a.png", "alt": "A"}),
