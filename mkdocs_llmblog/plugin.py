@@ -20,6 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_llmblog.cache.folder import cache_root
 from mkdocs_llmblog.cache.record import (
     blog_signature,
+    config_file_hash,
     load_record,
     prepare_dirty_build,
     save_record,
@@ -216,7 +217,14 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         for file in [f for f in files if is_feed_template(f, config.docs_dir)]:
             files.remove(file)  # Feed templates are found through the theme's folders.
         self.feed_src_uris = posts_in_full_feeds(blog, self.config)
-        self.signature = blog_signature(blog, {**self.config, "language": self.language})
+        self.signature = blog_signature(
+            blog,
+            {
+                **self.config,
+                "language": self.language,
+                "mkdocs.yml": config_file_hash(config.config_file_path),
+            },
+        )
         if self.dirty:
             prepare_dirty_build(
                 blog,
