@@ -24,6 +24,7 @@ from mkdocs_llmblog.cache.record import (
     load_record,
     prepare_dirty_build,
     save_record,
+    templates_stamp,
 )
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
 from mkdocs_llmblog.feeds.selection import posts_in_full_feeds
@@ -223,6 +224,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
                 **self.config,
                 "language": self.language,
                 "mkdocs.yml": config_file_hash(config.config_file_path),
+                "templates": templates_stamp(list(config.theme.dirs)),
             },
         )
         if self.dirty:

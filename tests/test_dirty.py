@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from mkdocs_llmblog.render.templates import TEMPLATES_DIR
 from tests.conftest import LogWatcher
 from tests.sitebuilder import BuiltSite, dirty_build, post, write_project
 
@@ -117,6 +118,22 @@ def test_an_edit_of_mkdocs_yml_rebuilds_every_page(tmp_path: Path) -> None:
     assert {path for path in after if after[path] == before.get(path)} == set()
     for url_path in ("", "blog", "blog/category/news", "blog/2024/05/01/post-1"):
         assert "New name" in site.html(url_path).get_text(), url_path
+
+
+def test_an_edited_template_rebuilds_every_page(tmp_path: Path) -> None:
+    card = Path(TEMPLATES_DIR, "llmblog", "partials", "post-card.html").read_text(encoding="utf-8")
+    override = tmp_path / "overrides" / "llmblog" / "partials" / "post-card.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(card, encoding="utf-8")
+    theme = {"name": "mkdocs", "custom_dir": "overrides"}
+    write_project(tmp_path, {"theme": theme}, posts())
+    dirty_build(tmp_path, dirty=False)
+    override.write_text(card + "<!-- card v2 -->\n", encoding="utf-8")
+    later = time.time() + 10
+    os.utime(override, (later, later))
+    site = dirty_build(tmp_path, dirty=True)
+    for url_path in ("blog", "blog/category/news", "blog/archive/2024"):
+        assert "card v2" in site.page_path(url_path).read_text(encoding="utf-8"), url_path
 
 
 def test_a_title_change_rebuilds_every_page_that_shows_it(tmp_path: Path) -> None:

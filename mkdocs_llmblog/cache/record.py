@@ -74,6 +74,29 @@ def config_file_hash(path: str | None) -> str:
         return ""
 
 
+TEMPLATE_SUFFIXES = (".html", ".xml", ".j2", ".jinja", ".jinja2")
+
+
+def templates_stamp(folders: list[str]) -> str:
+    """A hash of the name, size and modification time of every template in the theme's folders
+    (`custom_dir` and the plugin's own included): an edited template can show on every page, so
+    it changes the blog's signature and a `--dirty` build rebuilds all."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for root, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                if not name.endswith(TEMPLATE_SUFFIXES):
+                    continue
+                path = os.path.join(root, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def excerpt_key(blog: Blog, src_uri: str, separator: str) -> str:
     """What an excerpt depends on: the source, where the post is published, the mark."""
     post = blog.posts_by_src[src_uri]
