@@ -3,11 +3,14 @@
     python benchmarks/profile_build.py --posts 1000
     python benchmarks/profile_build.py --posts 1000 --images --output /tmp/build.prof
     python benchmarks/profile_build.py --posts 1000 --memory
+    python benchmarks/profile_build.py --posts 1000 --groups --search
 
 Prints the time in each of llmblog's event hooks (its own cost on top of MkDocs), the top
 functions inside `mkdocs_llmblog` by cumulative and by own time, and the top functions overall.
-With `--memory`, traces allocations instead (much slower) and prints what is still held when the
-build ends (MkDocs keeps every page until then), by the innermost llmblog line that made it.
+With `--groups`, samples the stack instead and prints the time of each part of llmblog's work,
+of the search plugin and of MkDocs (see `breakdown.py`). With `--memory`, traces allocations
+instead (much slower) and prints what is still held when the build ends (MkDocs keeps every
+page until then), by the innermost llmblog line that made it.
 (Named `profile_build.py`, not `profile.py`: `cProfile` imports the standard `profile` module,
 which a `profile.py` next to the script would shadow.)
 """
@@ -21,6 +24,7 @@ import pstats
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from collections.abc import Sequence
@@ -28,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from breakdown import Sampler, print_groups
 from corpus import VARIANTS, generate_posts, write_project
 from run import export_revision, precompile
 
@@ -52,6 +57,25 @@ def profile_build(config_file: Path, site_dir: Path) -> tuple[pstats.Stats, floa
         config.plugins.on_shutdown()
         profiler.disable()
     return pstats.Stats(profiler), time.perf_counter() - start
+
+
+def sampled_build(config_file: Path, site_dir: Path) -> tuple[Sampler, float]:
+    """Build like `mkdocs build` does while sampling the stack (see `breakdown.py`); return the
+    sampler and the wall time."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    sampler = Sampler(threading.get_ident())
+    start = time.perf_counter()
+    with sampler.running():
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return sampler, time.perf_counter() - start
 
 
 def memory_build(config_file: Path, site_dir: Path, top: int, frames: int) -> None:
@@ -153,6 +177,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--memory", action="store_true", help="trace memory instead of time (much slower)"
     )
     parser.add_argument(
+        "--groups",
+        action="store_true",
+        help="sample the stack instead of cProfile; print the time of each part of the work",
+    )
+    parser.add_argument("--search", action="store_true", help="enable the search plugin")
+    parser.add_argument(
         "--frames",
         type=int,
         default=40,
@@ -186,13 +216,24 @@ def main(argv: Sequence[str] | None = None) -> None:
             # Before MkDocs loads the plugin's entry point, which imports `mkdocs_llmblog`.
             sys.path.insert(0, str(llmblog_src.resolve()))
         config = write_project(
-            workdir / args.variant, args.variant, generate_posts(args.posts), images=args.images
+            workdir / args.variant,
+            args.variant,
+            generate_posts(args.posts),
+            images=args.images,
+            search=args.search,
         )
         site = workdir / "site"
         if args.images and args.warm:
             profile_build(config, site)
         if args.memory:
             memory_build(config, site, args.top, args.frames)
+            return
+        if args.groups:
+            sampler, wall = sampled_build(config, site)
+            pages = sum(1 for _ in site.rglob("*.html"))
+            print(f"{args.variant} build of {args.posts} posts, {pages} pages", end="")
+            print(f"{', search on' if args.search else ''}{', images' if args.images else ''}")
+            print_groups(sampler.seconds, sampler.others, wall)
             return
         stats, wall = profile_build(config, site)
         pages = sum(1 for _ in site.rglob("*.html"))

@@ -20,9 +20,11 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_llmblog.cache.folder import cache_root
 from mkdocs_llmblog.cache.record import (
     blog_signature,
+    config_file_hash,
     load_record,
     prepare_dirty_build,
     save_record,
+    templates_stamp,
 )
 from mkdocs_llmblog.cards.planner import CardPlan, CardPlanner, drop_failed_cards
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
@@ -42,6 +44,7 @@ from mkdocs_llmblog.layout import BuildMode, lay_out_blog
 from mkdocs_llmblog.layout.instances import check_blog_dirs, page_owner, record_folder_name
 from mkdocs_llmblog.layout.navigation import prune_posts
 from mkdocs_llmblog.model import Blog, Excerpt, tag_key
+from mkdocs_llmblog.render.compiled import keep_compiled_templates
 from mkdocs_llmblog.render.embeds import Embed, EmbedError, find_embeds
 from mkdocs_llmblog.render.excerpts import (
     describe,
@@ -237,7 +240,15 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         for file in [f for f in files if is_feed_template(f, config.docs_dir)]:
             files.remove(file)  # Feed templates are found through the theme's folders.
         self.feed_src_uris = posts_in_full_feeds(blog, self.config)
-        self.signature = blog_signature(blog, {**self.config, "language": self.language})
+        self.signature = blog_signature(
+            blog,
+            {
+                **self.config,
+                "language": self.language,
+                "mkdocs.yml": config_file_hash(config.config_file_path),
+                "templates": templates_stamp(list(config.theme.dirs)),
+            },
+        )
         if self.dirty:
             prepare_dirty_build(
                 blog,
@@ -456,6 +467,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     ) -> jinja2.Environment | None:
         if self.blog is None or self.views is None:
             return env
+        keep_compiled_templates(env)
         site = SiteFacts(
             url=config.site_url,
             name=config.site_name,

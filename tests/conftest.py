@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
 
-from tests.sitebuilder import THEMES
+from tests.sitebuilder import THEMES, BuiltSite
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -68,3 +68,25 @@ def theme(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(params=[True, False], ids=["dir-urls", "file-urls"])
 def use_directory_urls(request: pytest.FixtureRequest) -> bool:
     return bool(request.param)
+
+
+ExampleSites = Callable[[str, bool], BuiltSite]
+
+
+@pytest.fixture(scope="session")
+def example_sites(tmp_path_factory: pytest.TempPathFactory) -> ExampleSites:
+    """The example site on a theme and URL style, built strictly the first time a test of this
+    process asks for it, then shared by every test that only reads it (a warning fails the
+    build, in whichever test made it)."""
+    from tests.test_example_site import build_example
+
+    built: dict[tuple[str, bool], BuiltSite] = {}
+
+    def site(theme: str, use_directory_urls: bool) -> BuiltSite:
+        key = (theme, use_directory_urls)
+        if key not in built:
+            folder = tmp_path_factory.mktemp(f"example-{theme}-{use_directory_urls}")
+            built[key] = build_example(folder, theme, use_directory_urls)
+        return built[key]
+
+    return site

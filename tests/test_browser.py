@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from tests.browsing import serving
-from tests.test_example_site import ARTICLE_URL, build_example
+from tests.conftest import ExampleSites
+from tests.test_example_site import ARTICLE_URL
 
 CHROMIUM = "/usr/bin/chromium"
 AXE_PACKAGE = "axe_playwright_python"
@@ -44,8 +45,8 @@ def axe_script() -> str:
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_example(tmp_path_factory.mktemp("browser"), "material")
+def site_url(example_sites: ExampleSites) -> Iterator[str]:
+    site = example_sites("material", True)  # Only read: shared with the other example tests.
     with serving(site.site_dir) as base:
         yield base
 

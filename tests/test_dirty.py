@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from mkdocs_llmblog.render.templates import TEMPLATES_DIR
 from tests.conftest import LogWatcher
 from tests.sitebuilder import BuiltSite, dirty_build, post, write_project
 
@@ -69,6 +70,70 @@ def test_a_body_change_rebuilds_only_that_post_and_the_lists(tmp_path: Path) -> 
     ]
     assert card_excerpts(second.html("blog")) == ["Excerpt 7.", "Excerpt 6.", "Excerpt 5."]
     assert "New body 2." in second.html("blog/2024/05/02/post-2").get_text()
+
+
+def test_a_body_change_leaves_the_lists_without_the_post_as_they_were(tmp_path: Path) -> None:
+    write_project(tmp_path, {"plugins": [{"llmblog": {"pagination_per_page": 3}}]}, posts())
+    first = dirty_build(tmp_path, dirty=False)
+    before = mtimes(first)
+    time.sleep(0.05)
+    edit(tmp_path, "p2.md", post({"date": "2024-05-02", "title": "Post 2", "categories": ["News"]},
+                                  "New excerpt 2.\n\n<!-- more -->\n\nNew body 2.\n"))  # fmt: skip
+    second = dirty_build(tmp_path, dirty=True)
+    after = mtimes(second)
+    changed = {path for path in after if after[path] != before.get(path)}
+    # The pages of lists that show post 2 (newest first, three a page: 7 6 5 | 4 3 2 | 1).
+    assert {"blog/page/2/index.html", "blog/category/news/page/2/index.html"} <= changed
+    assert "New excerpt 2." in card_excerpts(second.html("blog/category/news/page/2"))
+    # The others are as the last build wrote them, which is what they show now.
+    unchanged = {"blog/index.html", "blog/page/3/index.html", "blog/category/news/index.html"}
+    assert not unchanged & changed
+    assert card_excerpts(second.html("blog/category/news")) == [
+        "Excerpt 7.",
+        "Excerpt 6.",
+        "Excerpt 5.",
+    ]
+
+
+def test_a_dirty_build_writes_a_missing_list_page_again(tmp_path: Path) -> None:
+    write_project(tmp_path, {"plugins": [{"llmblog": {"pagination_per_page": 3}}]}, posts())
+    dirty_build(tmp_path, dirty=False)
+    (tmp_path / "site" / "blog" / "page" / "3" / "index.html").unlink()
+    edit(tmp_path, "p7.md", post({"date": "2024-05-07", "title": "Post 7", "categories": ["News"]},
+                                  "Excerpt 7, edited.\n\n<!-- more -->\n\nBody 7.\n"))  # fmt: skip
+    site = dirty_build(tmp_path, dirty=True)
+    assert card_excerpts(site.html("blog/page/3")) == ["Excerpt 1."]
+
+
+def test_an_edit_of_mkdocs_yml_rebuilds_every_page(tmp_path: Path) -> None:
+    config_file = write_project(tmp_path, {"site_name": "Old name"}, posts())
+    first = dirty_build(tmp_path, dirty=False)
+    before = mtimes(first)
+    time.sleep(0.05)
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace("Old name", "New name"), encoding="utf-8"
+    )
+    site = dirty_build(tmp_path, dirty=True)
+    after = mtimes(site)
+    assert {path for path in after if after[path] == before.get(path)} == set()
+    for url_path in ("", "blog", "blog/category/news", "blog/2024/05/01/post-1"):
+        assert "New name" in site.html(url_path).get_text(), url_path
+
+
+def test_an_edited_template_rebuilds_every_page(tmp_path: Path) -> None:
+    card = Path(TEMPLATES_DIR, "llmblog", "partials", "post-card.html").read_text(encoding="utf-8")
+    override = tmp_path / "overrides" / "llmblog" / "partials" / "post-card.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(card, encoding="utf-8")
+    theme = {"name": "mkdocs", "custom_dir": "overrides"}
+    write_project(tmp_path, {"theme": theme}, posts())
+    dirty_build(tmp_path, dirty=False)
+    override.write_text(card + "<!-- card v2 -->\n", encoding="utf-8")
+    later = time.time() + 10
+    os.utime(override, (later, later))
+    site = dirty_build(tmp_path, dirty=True)
+    for url_path in ("blog", "blog/category/news", "blog/archive/2024"):
+        assert "card v2" in site.page_path(url_path).read_text(encoding="utf-8"), url_path
 
 
 def test_a_title_change_rebuilds_every_page_that_shows_it(tmp_path: Path) -> None:

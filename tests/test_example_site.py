@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from tests.conftest import ExampleSites
 from tests.links import assert_link_works, root_absolute_urls
 from tests.sitebuilder import BuiltSite
 
@@ -41,8 +42,10 @@ def build_example(tmp_path: Path, theme: str, use_directory_urls: bool = True) -
 
 @pytest.mark.slow
 @pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
-def test_example_site_builds_strictly(tmp_path: Path, theme: str, use_directory_urls: bool) -> None:
-    site = build_example(tmp_path, theme, use_directory_urls)
+def test_example_site_builds_strictly(
+    example_sites: ExampleSites, theme: str, use_directory_urls: bool
+) -> None:
+    site = example_sites(theme, use_directory_urls)
     soup = site.html(ARTICLE_URL)
     page = site.page_path(ARTICLE_URL)
     featured = soup.select_one("figure.llmblog-featured img")
@@ -65,9 +68,9 @@ def seed_paragraphs() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def material_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The example on its own theme, built once (strictly: a warning fails the build)."""
-    return build_example(tmp_path_factory.mktemp("example"), "material")
+def material_site(example_sites: ExampleSites) -> BuiltSite:
+    """The example on its own theme (strictly: a warning fails the build)."""
+    return example_sites("material", True)
 
 
 def test_the_article_text_is_unchanged(material_site: BuiltSite) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,7 @@ from PIL import Image
 from tests import imagefiles
 from tests.conftest import LogWatcher
 from tests.links import assert_link_works
-from tests.sitebuilder import BuiltSite, build_site, post
+from tests.sitebuilder import BuiltSite, build_site, dirty_build, post
 
 SITE_URL = "https://example.com/sub/"
 
@@ -199,6 +202,7 @@ def test_lists_show_lazy_thumbnails(image_site: BuiltSite) -> None:
     assert_link_works(image_site, index, str(alpha["src"]))
 
 
+@pytest.mark.slow  # Two builds, each encoding or linking every copy.
 def test_a_rebuild_reencodes_nothing(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = {
         "blog/posts/a.md": image_post(1, "A", {"path": "a.png", "alt": "A"}),
@@ -227,6 +231,67 @@ def test_a_rebuild_reencodes_nothing(tmp_path: Path) -> None:
     assert {
         p: p.read_bytes() for p in (second.site_dir / "llmblog" / "images").iterdir()
     } == outputs
+
+
+_IMAGE_OPENS: list[str] | None = None
+"""While a list, the audit hook below appends the path of every image file opened."""
+
+
+def _record_image_opens(event: str, arguments: tuple[Any, ...]) -> None:
+    if _IMAGE_OPENS is not None and event == "open" and isinstance(arguments[0], str | bytes):
+        path = os.fsdecode(arguments[0])
+        if path.endswith((".png", ".jpg", ".webp")):
+            _IMAGE_OPENS.append(path)
+
+
+_hook_installed = False
+
+
+@contextmanager
+def image_files_opened() -> Iterator[list[str]]:
+    """The image files this process opens meanwhile, seen by an audit hook: Pillow, shutil and
+    plain `open()` all raise the `open` audit event."""
+    global _IMAGE_OPENS, _hook_installed
+    if not _hook_installed:
+        sys.addaudithook(_record_image_opens)  # An audit hook cannot be removed: installed once.
+        _hook_installed = True
+    opened: list[str] = []
+    _IMAGE_OPENS = opened
+    try:
+        yield opened
+    finally:
+        _IMAGE_OPENS = None
+
+
+@pytest.mark.slow  # Two builds, each encoding or linking every copy.
+def test_a_rebuild_after_the_first_build_reads_no_image(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "blog/posts/a.md": image_post(1, "A", {"path": "a.png", "alt": "A"}),
+        "blog/posts/a.png": imagefiles.png_with_alpha(1600, 900),
+        "blog/posts/b.md": image_post(2, "B", {"path": "b.jpg", "alt": "B"}),
+        "blog/posts/b.jpg": imagefiles.jpeg(),
+    }
+    config = {"site_url": SITE_URL}
+    with image_files_opened() as cold:
+        build_site(tmp_path, config, files)
+    docs = str(tmp_path / "docs")
+    # The first build reads each source (and its workers, if any, decode it).
+    assert {path for path in cold if path.startswith(docs)} >= {
+        str(tmp_path / "docs/blog/posts/a.png"),
+        str(tmp_path / "docs/blog/posts/b.jpg"),
+    }
+    with image_files_opened() as warm:
+        second = dirty_build(tmp_path, dirty=False)  # The same files: their times unchanged.
+    cache = str(tmp_path / ".cache")
+    assert [path for path in warm if path.startswith(cache)] == []
+    # What is left is MkDocs copying the originals into the site, as it copies every file of
+    # docs_dir: one read of each, no decoding.
+    sources = sorted(path for path in warm if path.startswith(docs))
+    assert sources == [
+        str(tmp_path / "docs/blog/posts/a.png"),
+        str(tmp_path / "docs/blog/posts/b.jpg"),
+    ]
+    assert len(list((second.site_dir / "llmblog" / "images").iterdir())) == 10
 
 
 def test_focal_point_moves_the_share_crop(tmp_path: Path) -> None:

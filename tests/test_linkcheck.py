@@ -15,9 +15,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.conftest import ExampleSites
 from tests.links import references
 from tests.sitebuilder import BuiltSite
-from tests.test_example_site import build_example
 
 pytestmark = pytest.mark.slow
 
@@ -90,9 +90,9 @@ class LinkChecker:
 
 @pytest.mark.parametrize("use_directory_urls", [True, False], ids=["dir-urls", "file-urls"])
 def test_every_link_of_the_example_site_works(
-    tmp_path: Path, theme: str, use_directory_urls: bool
+    example_sites: ExampleSites, theme: str, use_directory_urls: bool
 ) -> None:
-    site = build_example(tmp_path, theme, use_directory_urls)
+    site = example_sites(theme, use_directory_urls)
     checker = LinkChecker(site)
     checker.check_site()
     assert not checker.problems, f"{len(checker.problems)} problems:\n" + "\n".join(

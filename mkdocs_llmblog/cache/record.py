@@ -3,7 +3,7 @@
 A dirty build renders only the pages whose source changed. The record keeps each post's excerpt
 (so lists can show posts that were not rendered) and a signature of everything a post shows on
 other pages (title, date, categories, image...). When the signature changed, every page is
-rebuilt; when only a body changed, only that post and the post lists are.
+rebuilt; when only a body changed, only that post and the pages of lists that show it are.
 """
 
 from __future__ import annotations
@@ -73,6 +73,39 @@ def blog_signature(blog: Blog, options: dict[str, Any]) -> str:
     # The authors file shows on every page with a byline or author box.
     digest.update(json.dumps([repr(author) for author in blog.authors.values()]).encode())
     digest.update(json.dumps(blog.avatars, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def config_file_hash(path: str | None) -> str:
+    """A hash of `mkdocs.yml`: a change there (the theme's settings, the site's name...) can
+    show on every page, so it changes the blog's signature and a `--dirty` build rebuilds all."""
+    try:
+        with open(path or "", "rb") as stream:
+            return hashlib.sha256(stream.read()).hexdigest()
+    except OSError:
+        return ""
+
+
+TEMPLATE_SUFFIXES = (".html", ".xml", ".j2", ".jinja", ".jinja2")
+
+
+def templates_stamp(folders: list[str]) -> str:
+    """A hash of the name, size and modification time of every template in the theme's folders
+    (`custom_dir` and the plugin's own included): an edited template can show on every page, so
+    it changes the blog's signature and a `--dirty` build rebuilds all."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for root, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                if not name.endswith(TEMPLATE_SUFFIXES):
+                    continue
+                path = os.path.join(root, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
@@ -148,6 +181,12 @@ def force_rebuild(file: File) -> None:
     file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
+def keep_written(file: File) -> None:
+    """Make a `--dirty` build leave this page as the last build wrote it (MkDocs rebuilds every
+    page generated in memory)."""
+    file.is_modified = lambda: False  # type: ignore[method-assign]
+
+
 def prepare_dirty_build(
     blog: Blog,
     files: Files,
@@ -159,25 +198,35 @@ def prepare_dirty_build(
     """Reuse recorded excerpts; rebuild what they cannot stand in for.
 
     Every page is rebuilt when what posts show elsewhere changed (or there is no record); else
-    the posts without a usable recorded excerpt are.
+    the posts without a usable recorded excerpt are, with the pages of lists that show them.
     """
     if record is None or record.signature != signature:
         for file in files.documentation_pages():
             force_rebuild(file)
         return
-    # Post lists are always rebuilt (their excerpts may have changed); the generated ones are
-    # anyway, an author's own first page of a list (blog/index.md, a category intro) is not.
-    for list_page in blog.list_pages_by_src.values():
-        force_rebuild(list_page.file)
     # Posts whose whole body goes into a feed (`feed_content: full`) are rendered every time.
     for src_uri in always_render:
         if (body_file := files.get_file_from_path(src_uri)) is not None:
             force_rebuild(body_file)
+    changed: set[str] = set()
     for src_uri in blog.posts_by_src:
         recorded = record.excerpts.get(src_uri)
         if recorded is not None and recorded.key == excerpt_key(blog, src_uri, separator):
             blog.excerpts[src_uri] = Excerpt(recorded.html, recorded.has_more)
             blog.descriptions[src_uri] = recorded.description
             blog.reading_minutes[src_uri] = recorded.reading_minutes
-        elif (post_file := files.get_file_from_path(src_uri)) is not None:
-            force_rebuild(post_file)
+        else:
+            changed.add(src_uri)
+            if (post_file := files.get_file_from_path(src_uri)) is not None:
+                force_rebuild(post_file)
+    # With the signature unchanged, a list shows what it showed unless one of its posts changed
+    # (its excerpt, description or reading time). An author's own first page of a list
+    # (blog/index.md, a category intro) is always rebuilt: its title may come from its heading.
+    for list_page in blog.list_pages_by_src.values():
+        file = list_page.file
+        generated = file.abs_src_path is None
+        shows_a_change = any(post.src_uri in changed for post in list_page.posts)
+        if generated and not shows_a_change and os.path.isfile(file.abs_dest_path):
+            keep_written(file)
+        else:
+            force_rebuild(file)

@@ -18,6 +18,7 @@ from mkdocs.utils import write_file
 from mkdocs_llmblog.layout.people import Person, post_people
 from mkdocs_llmblog.layout.urls import FEED_FILES, absolute_url
 from mkdocs_llmblog.model import Blog, FeaturedImage, Post, without_xml_forbidden
+from mkdocs_llmblog.render.compiled import keep_compiled_templates
 from mkdocs_llmblog.render.excerpts import make_portable
 from mkdocs_llmblog.render.head import html_safe_json
 from mkdocs_llmblog.render.markers import ROOT_MARK
@@ -143,6 +144,7 @@ class FeedWriter:
         self.env = jinja2.Environment(
             loader=env.loader, autoescape=True, keep_trailing_newline=True
         )
+        keep_compiled_templates(self.env)
         self.entries: dict[str, FeedEntryView] = {}
 
     @property

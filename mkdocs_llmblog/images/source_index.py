@@ -156,9 +156,17 @@ class CopyIndex:
             pass
 
     def record(self, hashes: dict[str, str]) -> None:
-        """Remember the SHA-256 of copies just written; the next build checks them once."""
+        """Remember the SHA-256 of copies just written, with their size, modification time and
+        inode: the next build reads none of them, unless one was changed since."""
         for cache_path, digest in hashes.items():
-            self.hashes[os.path.basename(cache_path)] = {"sha256": digest}
+            entry: dict[str, Any] = {"sha256": digest}
+            try:
+                info = os.lstat(cache_path)
+            except OSError:
+                info = None
+            if info is not None and stat.S_ISREG(info.st_mode):
+                entry["stat"] = [info.st_size, info.st_mtime_ns, info.st_ino]
+            self.hashes[os.path.basename(cache_path)] = entry
             self.changed = True
 
     def save(self) -> None:
