@@ -316,7 +316,9 @@ def test_awkward_comments_are_left_out_or_threaded_and_the_site_builds(
     assert only(late, ":scope > ol.llmblog-comment-replies > li")["id"] == "comment-11"
 
 
-def test_a_long_chain_of_replies_is_shown_ten_levels_deep_at_most(tmp_path: Path) -> None:
+def test_a_long_chain_of_replies_is_shown_ten_levels_deep_at_most(
+    tmp_path: Path, theme: str, use_directory_urls: bool
+) -> None:
     archive = [
         {
             "id": number,
@@ -329,7 +331,7 @@ def test_a_long_chain_of_replies_is_shown_ten_levels_deep_at_most(tmp_path: Path
     ]
     site = build_site(
         tmp_path,
-        {"theme": "mkdocs", "plugins": ["llmblog"]},
+        {"theme": theme, "use_directory_urls": use_directory_urls, "plugins": ["llmblog"]},
         {
             "blog/posts/a.md": post(
                 {"date": "2024-01-01", "title": "A", "comments_archive": archive}
