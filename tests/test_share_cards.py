@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from PIL import Image
 
 from tests.conftest import LogWatcher
-from tests.sitebuilder import BuiltSite, build_site, post, write_project
+from tests.sitebuilder import BuiltSite, build_site, dirty_build, post, write_project
 
 SITE_URL = "https://example.com/sub/"
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
@@ -466,3 +466,18 @@ def test_emoji_the_font_lacks_are_left_out_not_the_card(tmp_path: Path) -> None:
     plain = card_of(site, "blog/2024/05/01/plain")
     assert launch.tobytes() == plain.tobytes()
     assert meta(site.html("blog/2024/05/01/launch"), "og:image:alt") == "\U0001f680 Launch day"
+
+
+def test_a_dirty_build_after_a_template_change_points_each_post_at_its_new_card(
+    tmp_path: Path, log_watcher: LogWatcher
+) -> None:
+    log_watcher.expect(r"A 'dirty' build is being performed")
+    (tmp_path / "card.yml").parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "card.yml").write_text('background: "#102030"\n', encoding="utf-8")
+    write_project(tmp_path, plugin(share_cards="all", share_card_template="card.yml"), POSTS)
+    dirty_build(tmp_path, dirty=False)
+    # The template file changes, not mkdocs.yml nor any post: only the cards show it.
+    (tmp_path / "card.yml").write_text('background: "#305010"\n', encoding="utf-8")
+    site = dirty_build(tmp_path, dirty=True)
+    card = card_of(site, "blog/2024/05/01/plain-post")
+    assert close(card.getpixel((30, 400)), (0x30, 0x50, 0x10))
