@@ -94,6 +94,8 @@ class CardPlan:
     """The posts (source paths) of each card still to draw, by its path in the cache: two posts
     that show the same share one card."""
     tasks: list[Task] = field(default_factory=list)
+    source_files: list[str] = field(default_factory=list)
+    """The template's file and font files, outside docs_dir: `mkdocs serve` watches them."""
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,8 @@ class CardPlanner:
     def plan(self, blog: Blog, image_plan: FeaturedImagePlan, dates: DateFormatter) -> CardPlan:
         """Plan a card for each post that gets one; warn for posts whose texts cannot be drawn
         (they keep their featured image's share preview, if any)."""
-        plan = CardPlan()
+        written = [self.template_file, self.template.title_font, self.template.text_font]
+        plan = CardPlan(source_files=[os.path.join(self.config_dir, p) for p in written if p])
         for post in blog.published:
             if not self._wants_card(post, blog):
                 continue
