@@ -405,21 +405,22 @@ def test_a_card_that_cannot_be_drawn_is_a_warning_naming_the_post(
     tmp_path: Path, log_watcher: LogWatcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mkdocs_llmblog.cards import planner
-    from mkdocs_llmblog.cards.fonts import font_file
+    from mkdocs_llmblog.cards.fonts import CardFont, covers
 
     log_watcher.expect(r"docs/blog/posts/plain\.md: its share card could not be drawn")
     fonts = tmp_path / "fonts"
     fonts.mkdir(parents=True)
-    (fonts / "cut.ttf").write_bytes(Path(DEJAVU, "DejaVuSans-Bold.ttf").read_bytes())
-    checked = font_file
+    cut = fonts / "cut.ttf"
+    cut.write_bytes(Path(DEJAVU, "DejaVuSans-Bold.ttf").read_bytes())
 
-    def damaged_once_checked(path: str, shown: str) -> Any:
+    def damaged_once_read(font: CardFont) -> Any:
         # The font is sound when the build plans the card, and damaged before it is drawn.
-        font = checked(path, shown)
-        Path(path).write_bytes(b"not a font any more")
-        return font
+        covered = covers(font)
+        if font.path == str(cut):
+            cut.write_bytes(b"not a font any more")
+        return covered
 
-    monkeypatch.setattr(planner, "font_file", damaged_once_checked)
+    monkeypatch.setattr(planner, "covers", damaged_once_read)
     files = {"blog/posts/plain.md": POSTS["blog/posts/plain.md"]}
     config = plugin(share_cards="all", share_card_template={"title_font": "fonts/cut.ttf"})
     site = build_site(tmp_path, config, files, strict=False)
