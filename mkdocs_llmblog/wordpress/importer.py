@@ -159,7 +159,6 @@ class ImportReport:
     media: MediaTally = field(default_factory=MediaTally)
     unconverted: list[tuple[str, str]] = field(default_factory=list)
     """(`file:line`, the shortcode or block left marked there)."""
-    """Posts with shortcodes or blocks left marked, and which."""
     notes: list[tuple[str, str]] = field(default_factory=list)
     """(post, problem) for what the author should look at."""
     redirects: dict[str, str] = field(default_factory=dict)
@@ -289,9 +288,9 @@ class _Importer:
         """Full names of the written posts' categories -> their WordPress nicename."""
         self.published_dates: list[dt.datetime] = []
         self.used_tags: dict[str, str] = {}
+        """Tags of the written posts, by their WordPress nicename."""
         self.redirect_kind: dict[str, str] = {}
         """The kind of each redirect (posts, pages, ...), by old address."""
-        """Tags of the written posts, by their WordPress nicename."""
         self.used_authors: dict[str, str] = {}
         """The written posts' authors: login -> display name."""
         self.attached: dict[str, list[Item]] = {}
