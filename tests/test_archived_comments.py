@@ -349,6 +349,23 @@ def test_a_long_chain_of_replies_is_shown_ten_levels_deep_at_most(
     assert all("Reply number" in li.get_text() for li in items)
 
 
+def test_a_comment_nested_too_deep_to_render_is_shown_as_text(tmp_path: Path) -> None:
+    nested = "- " * 3000 + "the end <b>"
+    archive = [{"id": 1, "author": "Spam", "date": "2024-01-01 10:00", "text": nested}]
+    site = build_site(
+        tmp_path,
+        {"theme": "mkdocs", "plugins": ["llmblog"]},
+        {
+            "blog/posts/a.md": post(
+                {"date": "2024-01-01", "title": "A", "comments_archive": archive}
+            )
+        },
+    )
+    comment = only(site.html("blog/2024/01/01/a"), "li#comment-1")
+    assert "the end <b>" in comment.get_text()
+    assert comment.select("b") == []
+
+
 def test_comment_threads_are_capped_in_depth_in_order() -> None:
     day = PostDate(dt.datetime(2024, 1, 1, tzinfo=dt.UTC), date_only=True)
     comments = tuple(

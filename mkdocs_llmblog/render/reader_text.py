@@ -8,6 +8,8 @@ to the site's pages (`/about/`).
 
 from __future__ import annotations
 
+from html import escape
+
 import markdown
 import nh3
 
@@ -31,7 +33,11 @@ def render_reader_markdown(text: str, *, site_links: bool = False) -> str:
     renderer = markdown.Markdown()
     renderer.preprocessors.deregister("html_block")
     renderer.inlinePatterns.deregister("html")
-    html = renderer.convert(text)
+    try:
+        html = renderer.convert(text)
+    except RecursionError:
+        # A stranger's `- - - … x`, lists hundreds of levels deep: shown as the text it is.
+        html = "<p>" + escape(text) + "</p>"
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS | BLOCK_TAGS),
