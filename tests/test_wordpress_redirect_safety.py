@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.sitebuilder import build_site
 from tests.wxr.helpers import new_site, read_yaml, run_cli, write_wxr, wxr_item
 
 Capsys = pytest.CaptureFixture[str]
@@ -103,3 +104,43 @@ def test_no_redirect_is_written_over_a_page_of_the_site(
     assert summary.split()[1:3] == [str(len(redirects)), "(1"]
     assert "1 posts" in summary
     assert "feed" not in summary
+
+
+def test_old_addresses_too_long_for_a_file_name_get_no_redirect_and_the_site_builds(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    long_name = "a" * 300
+    docs = new_site(tmp_path)
+    export = write_wxr(
+        tmp_path / "export.xml",
+        wxr_item(
+            1,
+            "Long",
+            name="long",
+            link=f"https://example.com/{long_name}/",
+            raw_terms=term("post_tag", long_name, "Long tag")
+            + term("category", "%e6%97%a5" * 100, "Long category"),
+        ),
+    )
+
+    run = run_cli(capsys, "import-wordpress", export, "--docs-dir", docs)
+
+    assert run.code == 0, run.err
+    redirects = read_yaml(tmp_path / "redirects.yml")
+    for old in redirects:
+        assert all(len(part.encode()) <= 250 for part in old.split("/")), old
+    notes = run.out.split("To look at:\n")[1]
+    assert "cannot be redirected by a static site" in notes
+    assert "tag Long tag: its old address cannot be a folder" in notes
+    assert "category Long category: its old address cannot be a folder" in notes
+    site = build_site(
+        tmp_path,
+        {
+            "site_url": "https://example.com/",
+            "theme": "mkdocs",
+            "plugins": ["llmblog", {"redirects": {"redirect_maps": redirects}}],
+        },
+        {},
+        strict=True,
+    )
+    assert (site.site_dir / "blog/tag/long-tag/index.html").is_file()
