@@ -24,7 +24,13 @@ from mkdocs_llmblog.cache.record import (
     prepare_dirty_build,
     save_record,
 )
-from mkdocs_llmblog.cards.planner import CardPlan, CardPlanner, drop_failed_cards
+from mkdocs_llmblog.cards.planner import (
+    CardPlan,
+    CardPlanner,
+    card_template,
+    config_folder,
+    drop_failed_cards,
+)
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
 from mkdocs_llmblog.feeds.selection import posts_in_full_feeds
 from mkdocs_llmblog.feeds.writer import FeedSettings, FeedWriter, is_feed_template
@@ -230,6 +236,10 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             blog.share_cards = self.card_plan.cards_by_src
             for index in (planner.known_sources, planner.copy_index):
                 save_index(index)
+        elif self.config.share_cards != "off":
+            # No card without site_url, but a mistake in the template is told now, not on the
+            # build that has a site_url (the one that deploys).
+            card_template(self.config, config_folder(config))
         if not config.site_url and (self.config.feeds or blog.images or self.config.share_links):
             log.warning(
                 "site_url is not set, so the blog gets no feeds and no share links, and posts no "

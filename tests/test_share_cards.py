@@ -401,6 +401,17 @@ def test_no_site_url_draws_no_card(tmp_path: Path, log_watcher: LogWatcher) -> N
     assert not (tmp_path / CARD_CACHE).exists()
 
 
+def test_a_bad_template_stops_a_build_without_site_url_too(tmp_path: Path) -> None:
+    config = {
+        "site_url": None,
+        "plugins": [{"llmblog": {"share_cards": "all", "share_card_template": {"shape": "x"}}}],
+    }
+    site = build_site(tmp_path, config, POSTS, expect_error=True)
+    errors = "\n".join(site.errors)
+    assert "Plugin 'llmblog' option 'share_card_template': unknown key(s) shape" in errors
+    assert "Traceback" not in errors
+
+
 def test_a_card_that_cannot_be_drawn_is_a_warning_naming_the_post(
     tmp_path: Path, log_watcher: LogWatcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:

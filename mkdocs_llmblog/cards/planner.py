@@ -25,7 +25,7 @@ from mkdocs_llmblog.cards.fonts import (
     system_font,
 )
 from mkdocs_llmblog.cards.jobs import CardImage, CardJob
-from mkdocs_llmblog.cards.template import CardTemplateError, read_template
+from mkdocs_llmblog.cards.template import CardTemplate, CardTemplateError, read_template
 from mkdocs_llmblog.cards.text import (
     drawn_characters,
     is_symbol,
@@ -84,6 +84,23 @@ def byline(names: list[str], date: str) -> str:
     return f"{', '.join(names)} \u00b7 {date}" if names else date
 
 
+def config_folder(config: MkDocsConfig) -> str:
+    """The folder of `mkdocs.yml`, which the template's paths are relative to."""
+    return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+
+
+def card_template(options: LlmBlogConfig, config_dir: str) -> tuple[CardTemplate, str | None]:
+    """The `share_card_template` option read, and the file it names, if any.
+
+    Raises:
+        PluginError: naming the option, the file and the key at fault.
+    """
+    try:
+        return read_template(options.share_card_template, config_dir)
+    except CardTemplateError as error:
+        raise PluginError(f"{OPTION}: {error}") from None
+
+
 @dataclass
 class CardPlan:
     """The cards of a build and the ones still to draw."""
@@ -121,13 +138,8 @@ class CardPlanner:
         self.max_pixels = options.max_image_pixels
         self.cache_dir = os.path.join(cache_root, "cards")
         self.images = images
-        self.config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-        try:
-            self.template, self.template_file = read_template(
-                options.share_card_template, self.config_dir
-            )
-        except CardTemplateError as error:
-            raise PluginError(f"{OPTION}: {error}") from None
+        self.config_dir = config_folder(config)
+        self.template, self.template_file = card_template(options, self.config_dir)
         self.fingerprints: dict[str, str] = {}
         self.logo = self._logo()
         self.fonts = CardFonts(self._font("title_font", "bold"), self._font("text_font", "regular"))
