@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuilder import build_site
-from tests.wxr.helpers import new_site, read_yaml, run_cli, write_wxr, wxr_item
+from tests.wxr.helpers import build_imported_site, new_site, read_yaml, run_cli, write_wxr, wxr_item
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -133,14 +132,5 @@ def test_old_addresses_too_long_for_a_file_name_get_no_redirect_and_the_site_bui
     assert "cannot be redirected by a static site" in notes
     assert "tag Long tag: its old address cannot be a folder" in notes
     assert "category Long category: its old address cannot be a folder" in notes
-    site = build_site(
-        tmp_path,
-        {
-            "site_url": "https://example.com/",
-            "theme": "mkdocs",
-            "plugins": ["llmblog", {"redirects": {"redirect_maps": redirects}}],
-        },
-        {},
-        strict=True,
-    )
+    site = build_imported_site(tmp_path, redirects)
     assert (site.site_dir / "blog/tag/long-tag/index.html").is_file()
