@@ -351,6 +351,37 @@ def test_a_title_the_font_lacks_is_drawn_in_a_system_font_that_has_it(
     assert columns[1] > 1100  # from the right
 
 
+def test_fontconfig_is_asked_once_for_many_titles_one_font_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_llmblog.cards import fonts
+
+    only_dejavu(tmp_path / "fontconfig", monkeypatch)
+    searches: list[str] = []
+    run_fc_match = fonts._run_fc_match
+
+    def counted(pattern: str) -> str | None:
+        searches.append(pattern)
+        return run_fc_match(pattern)
+
+    monkeypatch.setattr(fonts, "_run_fc_match", counted)
+    template = {"title_font": f"{DEJAVU}/DejaVuSerif-Bold.ttf"}
+    files: dict[str, str | bytes] = {
+        f"blog/posts/p{day}.md": post(
+            {
+                "date": f"2024-05-0{day}",
+                "title": f"\u05e9\u05dc\u05d5\u05dd {day}",
+                "slug": f"p{day}",
+            }
+        )
+        for day in range(1, 6)
+    }
+    site = build_site(tmp_path, plugin(share_cards="all", share_card_template=template), files)
+    for day in range(1, 6):
+        card_of(site, f"blog/2024/05/0{day}/p{day}")
+    assert len([pattern for pattern in searches if ":charset=" in pattern]) == 1
+
+
 def test_without_system_fonts_the_bundled_font_is_used_with_one_warning(
     tmp_path: Path, log_watcher: LogWatcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -149,6 +149,8 @@ class CardPlanner:
                 "which has Latin letters only; set 'title_font' and 'text_font' in "
                 "'share_card_template', or install DejaVu fonts (fonts-dejavu-core)"
             )
+        self.fallbacks: dict[str, list[CardFont]] = {}
+        """System fonts found for texts the template's fonts lack, by weight."""
         self.coverage = {
             "title": covers(self.fonts.title),
             "text": covers(self.fonts.text),
@@ -286,7 +288,7 @@ class CardPlanner:
             missing = missing_characters(texts[group], coverage.__contains__)
             if missing:
                 weight = "bold" if group == "title" else "regular"
-                other = font_with(drawn_characters(texts[group]), weight)
+                other = self._fallback(drawn_characters(texts[group]), weight)
                 if other is not None:
                     self.fingerprints[str(other.path)] = other.identity
                     chosen[group] = other
@@ -302,6 +304,19 @@ class CardPlanner:
                 )
                 return None
         return CardFonts(chosen["title"], chosen["text"])
+
+    def _fallback(self, characters: set[str], weight: str) -> CardFont | None:
+        """A system font with all of `characters`: one found for an earlier post first, as
+        asking fontconfig is a process of its own (a blog in Japanese would start one a post,
+        on every build)."""
+        for known in self.fallbacks.setdefault(weight, []):
+            covered = covers(known)
+            if all(ord(character) in covered for character in characters):
+                return known
+        found = font_with(characters, weight)
+        if found is not None:
+            self.fallbacks[weight].append(found)
+        return found
 
     def _register(self, post: Post, job: CardJob, plan: CardPlan) -> None:
         key = card_key(job, self.fingerprints)
