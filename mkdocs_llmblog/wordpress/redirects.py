@@ -86,10 +86,13 @@ def page_url(source: str) -> str:
     return stem
 
 
-def redirects_over_pages(redirect_map: Mapping[str, str], page_sources: Iterable[str]) -> list[str]:
-    """The old addresses of `redirect_map` where a page of the site is served now: a redirect
-    written there by mkdocs-redirects would replace the page."""
-    served = {page_url(source) for source in page_sources}
+def redirects_over_pages(
+    redirect_map: Mapping[str, str], page_sources: Iterable[str], page_urls: Iterable[str] = ()
+) -> list[str]:
+    """The old addresses of `redirect_map` where a page of the site is served now (from one of
+    `page_sources`, or at one of `page_urls`): a redirect written there by mkdocs-redirects
+    would replace the page."""
+    served = {page_url(source) for source in page_sources} | set(page_urls)
     return [old for old in redirect_map if old_page_url(old) in served]
 
 
