@@ -26,7 +26,13 @@ from mkdocs_llmblog.cache.record import (
     save_record,
     templates_stamp,
 )
-from mkdocs_llmblog.cards.planner import CardPlan, CardPlanner, drop_failed_cards
+from mkdocs_llmblog.cards.planner import (
+    CardPlan,
+    CardPlanner,
+    card_template,
+    config_folder,
+    drop_failed_cards,
+)
 from mkdocs_llmblog.config import LlmBlogConfig, docs_folder_name
 from mkdocs_llmblog.config.material_formats import pagination_window
 from mkdocs_llmblog.feeds.selection import posts_in_full_feeds
@@ -70,6 +76,10 @@ from mkdocs_llmblog.themes.material import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mkdocs.livereload import LiveReloadServer
+
     from mkdocs_llmblog.images.pool import ImageWork
 
 log = get_plugin_logger(__name__)
@@ -97,6 +107,7 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
     | `on_post_page` | 100 | replaces the widget slot with the widgets (and Material's sidebar copy) | before other plugins (minifiers) rewrite the markup the widgets are placed by |
     | `on_post_page` | -100 | adds head tags the theme lacks; gives the page its own content back | after other plugins (Material's social cards) wrote theirs |
     | `on_post_template` | 0 | puts a search hint and the newest posts on the theme's `404.html` | the 404 page is a theme template, with no page events |
+    | `on_serve` | 0 | watches the share card template's file and fonts | they sit beside `mkdocs.yml`, which is all of its folder `mkdocs serve` watches |
     | `on_post_build` | -50 | writes the dirty-build record and the feeds | after other plugins' post_build, so nothing removes the feeds |
     """
 
@@ -150,6 +161,16 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
         self.command = "build"
         self.dirty = False
         self._stop_image_work()
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[[], None]
+    ) -> LiveReloadServer | None:
+        # A change to the share card template's file or fonts rebuilds the site, as one to
+        # mkdocs.yml does (the first build's plan names them; this runs once, after it).
+        for path in self.card_plan.source_files if self.card_plan else ():
+            if os.path.isfile(path):
+                server.watch(path, recursive=False)
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._stop_image_work()
@@ -231,6 +252,10 @@ class LlmBlogPlugin(BasePlugin[LlmBlogConfig]):
             blog.share_cards = self.card_plan.cards_by_src
             for index in (planner.known_sources, planner.copy_index):
                 save_index(index)
+        elif self.config.share_cards != "off":
+            # No card without site_url, but a mistake in the template is told now, not on the
+            # build that has a site_url (the one that deploys).
+            card_template(self.config, config_folder(config))
         if not config.site_url and (self.config.feeds or blog.images or self.config.share_links):
             log.warning(
                 "site_url is not set, so the blog gets no feeds and no share links, and posts no "

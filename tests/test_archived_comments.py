@@ -316,7 +316,9 @@ def test_awkward_comments_are_left_out_or_threaded_and_the_site_builds(
     assert only(late, ":scope > ol.llmblog-comment-replies > li")["id"] == "comment-11"
 
 
-def test_a_long_chain_of_replies_is_shown_ten_levels_deep_at_most(tmp_path: Path) -> None:
+def test_a_long_chain_of_replies_is_shown_ten_levels_deep_at_most(
+    tmp_path: Path, theme: str, use_directory_urls: bool
+) -> None:
     archive = [
         {
             "id": number,
@@ -329,7 +331,7 @@ def test_a_long_chain_of_replies_is_shown_ten_levels_deep_at_most(tmp_path: Path
     ]
     site = build_site(
         tmp_path,
-        {"theme": "mkdocs", "plugins": ["llmblog"]},
+        {"theme": theme, "use_directory_urls": use_directory_urls, "plugins": ["llmblog"]},
         {
             "blog/posts/a.md": post(
                 {"date": "2024-01-01", "title": "A", "comments_archive": archive}
@@ -345,6 +347,23 @@ def test_a_long_chain_of_replies_is_shown_ten_levels_deep_at_most(tmp_path: Path
 
     assert [depth(li) for li in items] == [*range(11), *[10] * 29]
     assert all("Reply number" in li.get_text() for li in items)
+
+
+def test_a_comment_nested_too_deep_to_render_is_shown_as_text(tmp_path: Path) -> None:
+    nested = "- " * 3000 + "the end <b>"
+    archive = [{"id": 1, "author": "Spam", "date": "2024-01-01 10:00", "text": nested}]
+    site = build_site(
+        tmp_path,
+        {"theme": "mkdocs", "plugins": ["llmblog"]},
+        {
+            "blog/posts/a.md": post(
+                {"date": "2024-01-01", "title": "A", "comments_archive": archive}
+            )
+        },
+    )
+    comment = only(site.html("blog/2024/01/01/a"), "li#comment-1")
+    assert "the end <b>" in comment.get_text()
+    assert comment.select("b") == []
 
 
 def test_comment_threads_are_capped_in_depth_in_order() -> None:

@@ -190,7 +190,8 @@ def test_author_pages_list_the_authors_posts_under_the_profile(
     tmp_path: Path, theme: str, directory_urls: bool
 ) -> None:
     authors = MATERIAL_AUTHORS.replace(
-        "    slug: jane-roe\n", "    slug: jane-roe\n    bio: 'A *bio* <script>x</script>'\n"
+        "    slug: jane-roe\n",
+        "    slug: jane-roe\n    bio: 'A *bio* <script>x</script> [about](/about/)'\n",
     )
     config = {
         "theme": theme,
@@ -205,6 +206,8 @@ def test_author_pages_list_the_authors_posts_under_the_profile(
     assert bio.select("em")[0].get_text() == "bio"
     assert bio.select("script") == []
     assert "<script>" in bio.get_text()
+    # The site's own people wrote it: a link to a page of the site keeps its address.
+    assert [a.get("href") for a in bio.select("a")] == ["/about/"]
     assert [a.get_text() for a in page.select(".llmblog-post-card-title a")] == ["One"]
     second = site.html("blog/author/jane-roe/page/2")
     assert [a.get_text() for a in second.select(".llmblog-post-card-title a")] == ["Two"]

@@ -462,3 +462,34 @@ def test_serve_shows_every_change_after_one_rebuild(tmp_path: Path, mode: str) -
     options = ["--dirty"] if mode == "dirty" else []
     with mkdocs_serve(tmp_path, *options) as server:
         run_edits(tmp_path, server, model, dirty=mode == "dirty")
+
+
+@pytest.mark.parametrize("mode", ["clean", "dirty"])
+def test_serve_draws_the_cards_again_when_their_template_file_changes(
+    tmp_path: Path, mode: str
+) -> None:
+    template = tmp_path / "card.yml"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_text('background: "#102030"\n', encoding="utf-8")
+    options = {"share_cards": "all", "share_card_template": "card.yml"}
+    post_source = post({"date": "2024-05-01", "title": "Carded"}, "A post with a card.\n")
+    write_project(
+        tmp_path,
+        {"site_url": f"https://example.com{MOUNT}", "plugins": [{"llmblog": options}]},
+        {"index.md": "# Home\n", "blog/posts/carded.md": post_source},
+    )
+
+    def card_url(server: DevServer) -> str:
+        tag = server.html("blog/2024/05/01/carded/").find("meta", attrs={"property": "og:image"})
+        assert isinstance(tag, Tag), "no og:image"
+        return str(tag["content"])
+
+    with mkdocs_serve(tmp_path, *(["--dirty"] if mode == "dirty" else [])) as server:
+        first = card_url(server)
+        # Only the template changes: not mkdocs.yml, nor anything in docs_dir.
+        staged = tmp_path / "card.new"
+        staged.write_text('background: "#305010"\n', encoding="utf-8")
+        os.replace(staged, template)
+        wait_until("the new card", lambda: card_url(server) != first)
+        # The new card is served (its address is under the site's, whatever host it names).
+        assert server.status(card_url(server).split(MOUNT, 1)[1]) == 200

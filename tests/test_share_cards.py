@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from PIL import Image
 
 from tests.conftest import LogWatcher
-from tests.sitebuilder import BuiltSite, build_site, post, write_project
+from tests.sitebuilder import BuiltSite, build_site, dirty_build, post, write_project
 
 SITE_URL = "https://example.com/sub/"
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
@@ -351,6 +351,37 @@ def test_a_title_the_font_lacks_is_drawn_in_a_system_font_that_has_it(
     assert columns[1] > 1100  # from the right
 
 
+def test_fontconfig_is_asked_once_for_many_titles_one_font_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_llmblog.cards import fonts
+
+    only_dejavu(tmp_path / "fontconfig", monkeypatch)
+    searches: list[str] = []
+    run_fc_match = fonts._run_fc_match
+
+    def counted(pattern: str) -> str | None:
+        searches.append(pattern)
+        return run_fc_match(pattern)
+
+    monkeypatch.setattr(fonts, "_run_fc_match", counted)
+    template = {"title_font": f"{DEJAVU}/DejaVuSerif-Bold.ttf"}
+    files: dict[str, str | bytes] = {
+        f"blog/posts/p{day}.md": post(
+            {
+                "date": f"2024-05-0{day}",
+                "title": f"\u05e9\u05dc\u05d5\u05dd {day}",
+                "slug": f"p{day}",
+            }
+        )
+        for day in range(1, 6)
+    }
+    site = build_site(tmp_path, plugin(share_cards="all", share_card_template=template), files)
+    for day in range(1, 6):
+        card_of(site, f"blog/2024/05/0{day}/p{day}")
+    assert len([pattern for pattern in searches if ":charset=" in pattern]) == 1
+
+
 def test_without_system_fonts_the_bundled_font_is_used_with_one_warning(
     tmp_path: Path, log_watcher: LogWatcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -401,25 +432,37 @@ def test_no_site_url_draws_no_card(tmp_path: Path, log_watcher: LogWatcher) -> N
     assert not (tmp_path / CARD_CACHE).exists()
 
 
+def test_a_bad_template_stops_a_build_without_site_url_too(tmp_path: Path) -> None:
+    config = {
+        "site_url": None,
+        "plugins": [{"llmblog": {"share_cards": "all", "share_card_template": {"shape": "x"}}}],
+    }
+    site = build_site(tmp_path, config, POSTS, expect_error=True)
+    errors = "\n".join(site.errors)
+    assert "Plugin 'llmblog' option 'share_card_template': unknown key(s) shape" in errors
+    assert "Traceback" not in errors
+
+
 def test_a_card_that_cannot_be_drawn_is_a_warning_naming_the_post(
     tmp_path: Path, log_watcher: LogWatcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mkdocs_llmblog.cards import planner
-    from mkdocs_llmblog.cards.fonts import font_file
+    from mkdocs_llmblog.cards.fonts import CardFont, covers
 
     log_watcher.expect(r"docs/blog/posts/plain\.md: its share card could not be drawn")
     fonts = tmp_path / "fonts"
     fonts.mkdir(parents=True)
-    (fonts / "cut.ttf").write_bytes(Path(DEJAVU, "DejaVuSans-Bold.ttf").read_bytes())
-    checked = font_file
+    cut = fonts / "cut.ttf"
+    cut.write_bytes(Path(DEJAVU, "DejaVuSans-Bold.ttf").read_bytes())
 
-    def damaged_once_checked(path: str, shown: str) -> Any:
+    def damaged_once_read(font: CardFont) -> Any:
         # The font is sound when the build plans the card, and damaged before it is drawn.
-        font = checked(path, shown)
-        Path(path).write_bytes(b"not a font any more")
-        return font
+        covered = covers(font)
+        if font.path == str(cut):
+            cut.write_bytes(b"not a font any more")
+        return covered
 
-    monkeypatch.setattr(planner, "font_file", damaged_once_checked)
+    monkeypatch.setattr(planner, "covers", damaged_once_read)
     files = {"blog/posts/plain.md": POSTS["blog/posts/plain.md"]}
     config = plugin(share_cards="all", share_card_template={"title_font": "fonts/cut.ttf"})
     site = build_site(tmp_path, config, files, strict=False)
@@ -466,3 +509,18 @@ def test_emoji_the_font_lacks_are_left_out_not_the_card(tmp_path: Path) -> None:
     plain = card_of(site, "blog/2024/05/01/plain")
     assert launch.tobytes() == plain.tobytes()
     assert meta(site.html("blog/2024/05/01/launch"), "og:image:alt") == "\U0001f680 Launch day"
+
+
+def test_a_dirty_build_after_a_template_change_points_each_post_at_its_new_card(
+    tmp_path: Path, log_watcher: LogWatcher
+) -> None:
+    log_watcher.expect(r"A 'dirty' build is being performed")
+    (tmp_path / "card.yml").parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "card.yml").write_text('background: "#102030"\n', encoding="utf-8")
+    write_project(tmp_path, plugin(share_cards="all", share_card_template="card.yml"), POSTS)
+    dirty_build(tmp_path, dirty=False)
+    # The template file changes, not mkdocs.yml nor any post: only the cards show it.
+    (tmp_path / "card.yml").write_text('background: "#305010"\n', encoding="utf-8")
+    site = dirty_build(tmp_path, dirty=True)
+    card = card_of(site, "blog/2024/05/01/plain-post")
+    assert close(card.getpixel((30, 400)), (0x30, 0x50, 0x10))

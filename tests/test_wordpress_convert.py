@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -263,3 +265,17 @@ def test_unconverted_lines_finds_each_mark_with_its_line() -> None:
         "Text about things not converted.\n"
     )
     assert unconverted_lines(text) == [(7, "[note]"), (7, "[a`b]"), (9, "wp:latest-posts")]
+
+
+def test_unconverted_lines_take_the_code_span_right_before_each_note() -> None:
+    note = "*(WordPress shortcode, not converted)*"
+    line = f'Run `ls`, then `[gallery id="1"]` {note}, and `` a`b `` `[x]` {note}.'
+    assert unconverted_lines(line) == [(1, '[gallery id="1"]'), (1, "[x]")]
+
+
+def test_unconverted_lines_take_linear_time_on_a_line_of_many_code_spans() -> None:
+    note = "*(WordPress shortcode, not converted)*"
+    line = "`x` " * 50_000 + f"`[last]` {note}"
+    started = time.perf_counter()
+    assert unconverted_lines(line) == [(1, "[last]")]
+    assert time.perf_counter() - started < 2  # quadratic: minutes

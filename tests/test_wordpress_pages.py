@@ -213,6 +213,7 @@ def test_a_child_page_never_takes_its_parents_address(tmp_path: Path) -> None:
             page(31, "Index", "index", "/about/index/", parent=30),
             page(32, "Readme", "readme", "/about/readme/", parent=30),
             page(33, "Read me", "README", "/README/"),
+            page(34, "Home", "index", "/index/"),
         )
     )
 
@@ -224,6 +225,9 @@ def test_a_child_page_never_takes_its_parents_address(tmp_path: Path) -> None:
         "about/readme-2.md",
         "readme-2.md",
     ]
+    # A top page called index would be the home page: left out and listed, as documented.
+    assert [title for title, _ in plan.skipped] == ["Home"]
+    assert "the home page" in plan.skipped[0][1]
 
 
 def test_deep_pages_nest_ten_folders_deep_at_most_whatever_their_order(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.wxr.helpers import new_site, read_yaml, run_cli, write_wxr, wxr_item
+from tests.wxr.helpers import build_imported_site, new_site, read_yaml, run_cli, write_wxr, wxr_item
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -103,3 +103,71 @@ def test_no_redirect_is_written_over_a_page_of_the_site(
     assert summary.split()[1:3] == [str(len(redirects)), "(1"]
     assert "1 posts" in summary
     assert "feed" not in summary
+
+
+def test_old_addresses_too_long_for_a_file_name_get_no_redirect_and_the_site_builds(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    long_name = "a" * 300
+    docs = new_site(tmp_path)
+    export = write_wxr(
+        tmp_path / "export.xml",
+        wxr_item(
+            1,
+            "Long",
+            name="long",
+            link=f"https://example.com/{long_name}/",
+            raw_terms=term("post_tag", long_name, "Long tag")
+            + term("category", "%e6%97%a5" * 100, "Long category"),
+        ),
+    )
+
+    run = run_cli(capsys, "import-wordpress", export, "--docs-dir", docs)
+
+    assert run.code == 0, run.err
+    redirects = read_yaml(tmp_path / "redirects.yml")
+    for old in redirects:
+        assert all(len(part.encode()) <= 250 for part in old.split("/")), old
+    notes = run.out.split("To look at:\n")[1]
+    assert "cannot be redirected by a static site" in notes
+    assert "tag Long tag: its old address cannot be a folder" in notes
+    assert "category Long category: its old address cannot be a folder" in notes
+    site = build_imported_site(tmp_path, redirects)
+    assert (site.site_dir / "blog/tag/long-tag/index.html").is_file()
+
+
+def test_no_redirect_is_written_over_an_imported_post_or_a_page_the_blog_makes(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    docs = new_site(tmp_path)
+    export = write_wxr(
+        tmp_path / "export.xml",
+        wxr_item(1, "A", name="a", link="https://example.com/old-a/"),
+        # Old addresses where the blog now publishes post A, and the tag's page.
+        wxr_item(2, "B", name="b", link="https://example.com/blog/2024/02/01/a/"),
+        wxr_item(
+            3,
+            "C",
+            name="c",
+            link="https://example.com/blog/tag/python/",
+            raw_terms=term("post_tag", "python", "Python"),
+        ),
+    )
+
+    run = run_cli(capsys, "import-wordpress", export, "--docs-dir", docs)
+
+    assert run.code == 0, run.err
+    redirects = read_yaml(tmp_path / "redirects.yml")
+    assert redirects["old-a/index.md"] == "blog/posts/a.md"
+    assert "blog/2024/02/01/a/index.md" not in redirects
+    assert "blog/tag/python/index.md" not in redirects
+    notes = run.out.split("To look at:\n")[1]
+    assert "/blog/2024/02/01/a/: a page of the site is at this old address now" in notes
+    assert "/blog/tag/python/: a page of the site is at this old address now" in notes
+    site = build_imported_site(tmp_path, redirects)
+    post_page = site.html("blog/2024/02/01/a")
+    assert post_page.find("meta", attrs={"http-equiv": "refresh"}) is None
+    assert "A" in [h.get_text(strip=True) for h in post_page.select("h1")]
+    tag_page = site.html("blog/tag/python")
+    assert tag_page.find("meta", attrs={"http-equiv": "refresh"}) is None
+    assert tag_page.select(".llmblog-post-card")

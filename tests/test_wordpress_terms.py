@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 
 from mkdocs_llmblog.wordpress.terms import TermSpellings
-from tests.sitebuilder import build_site
-from tests.wxr.helpers import new_site, read_post, read_yaml, run_cli, write_wxr, wxr_item
+from tests.wxr.helpers import (
+    build_imported_site,
+    new_site,
+    read_post,
+    read_yaml,
+    run_cli,
+    write_wxr,
+    wxr_item,
+)
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -64,16 +71,7 @@ def test_terms_of_one_page_get_one_spelling_and_the_site_builds_strictly(
     for old in ("category/news", "category/news-2"):
         assert redirects[f"{old}/index.md"] == "blog/category/news.md"
 
-    site = build_site(
-        tmp_path,
-        {
-            "site_url": "https://example.com/",
-            "theme": "mkdocs",
-            "plugins": ["llmblog", {"redirects": {"redirect_maps": redirects}}],
-        },
-        {},
-        strict=True,
-    )
+    site = build_imported_site(tmp_path, redirects)
     assert (site.site_dir / "blog/tag/c-plus-plus/index.html").is_file()
     assert (site.site_dir / "tag/c-2/index.html").is_file()
 

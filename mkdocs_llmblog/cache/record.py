@@ -73,6 +73,10 @@ def blog_signature(blog: Blog, options: dict[str, Any]) -> str:
     # The authors file shows on every page with a byline or author box.
     digest.update(json.dumps([repr(author) for author in blog.authors.values()]).encode())
     digest.update(json.dumps(blog.avatars, sort_keys=True).encode())
+    # A share card is named by a hash of what it shows, which its post's source need not hold
+    # (the template file, a font, the logo): a new card is a new og:image on its post's page.
+    cards = {src_uri: card.url for src_uri, card in blog.share_cards.items()}
+    digest.update(json.dumps(cards, sort_keys=True).encode())
     return digest.hexdigest()
 
 

@@ -151,9 +151,15 @@ def covers(font: CardFont) -> frozenset[int]:
     return covered_characters(font.path)
 
 
-@functools.cache
 def covered_characters(path: str) -> frozenset[int]:
     """The code points of the font file's character map (its first font, for a collection)."""
+    # Read once per version of the file: `mkdocs serve` keeps this process while fonts change.
+    info = os.stat(path)
+    return _covered_characters(path, info.st_size, info.st_mtime_ns)
+
+
+@functools.cache
+def _covered_characters(path: str, size: int, mtime_ns: int) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     with TTFont(path, fontNumber=0, lazy=True) as font:

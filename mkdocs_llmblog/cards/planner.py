@@ -25,7 +25,7 @@ from mkdocs_llmblog.cards.fonts import (
     system_font,
 )
 from mkdocs_llmblog.cards.jobs import CardImage, CardJob
-from mkdocs_llmblog.cards.template import CardTemplateError, read_template
+from mkdocs_llmblog.cards.template import CardTemplate, CardTemplateError, read_template
 from mkdocs_llmblog.cards.text import (
     drawn_characters,
     is_symbol,
@@ -84,6 +84,23 @@ def byline(names: list[str], date: str) -> str:
     return f"{', '.join(names)} \u00b7 {date}" if names else date
 
 
+def config_folder(config: MkDocsConfig) -> str:
+    """The folder of `mkdocs.yml`, which the template's paths are relative to."""
+    return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+
+
+def card_template(options: LlmBlogConfig, config_dir: str) -> tuple[CardTemplate, str | None]:
+    """The `share_card_template` option read, and the file it names, if any.
+
+    Raises:
+        PluginError: naming the option, the file and the key at fault.
+    """
+    try:
+        return read_template(options.share_card_template, config_dir)
+    except CardTemplateError as error:
+        raise PluginError(f"{OPTION}: {error}") from None
+
+
 @dataclass
 class CardPlan:
     """The cards of a build and the ones still to draw."""
@@ -94,6 +111,8 @@ class CardPlan:
     """The posts (source paths) of each card still to draw, by its path in the cache: two posts
     that show the same share one card."""
     tasks: list[Task] = field(default_factory=list)
+    source_files: list[str] = field(default_factory=list)
+    """The template's file and font files, outside docs_dir: `mkdocs serve` watches them."""
 
 
 @dataclass(frozen=True)
@@ -119,13 +138,8 @@ class CardPlanner:
         self.max_pixels = options.max_image_pixels
         self.cache_dir = os.path.join(cache_root, "cards")
         self.images = images
-        self.config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-        try:
-            self.template, self.template_file = read_template(
-                options.share_card_template, self.config_dir
-            )
-        except CardTemplateError as error:
-            raise PluginError(f"{OPTION}: {error}") from None
+        self.config_dir = config_folder(config)
+        self.template, self.template_file = card_template(options, self.config_dir)
         self.fingerprints: dict[str, str] = {}
         self.logo = self._logo()
         self.fonts = CardFonts(self._font("title_font", "bold"), self._font("text_font", "regular"))
@@ -135,6 +149,8 @@ class CardPlanner:
                 "which has Latin letters only; set 'title_font' and 'text_font' in "
                 "'share_card_template', or install DejaVu fonts (fonts-dejavu-core)"
             )
+        self.fallbacks: dict[str, list[CardFont]] = {}
+        """System fonts found for texts the template's fonts lack, by weight."""
         self.coverage = {
             "title": covers(self.fonts.title),
             "text": covers(self.fonts.text),
@@ -181,7 +197,8 @@ class CardPlanner:
     def plan(self, blog: Blog, image_plan: FeaturedImagePlan, dates: DateFormatter) -> CardPlan:
         """Plan a card for each post that gets one; warn for posts whose texts cannot be drawn
         (they keep their featured image's share preview, if any)."""
-        plan = CardPlan()
+        written = [self.template_file, self.template.title_font, self.template.text_font]
+        plan = CardPlan(source_files=[os.path.join(self.config_dir, p) for p in written if p])
         for post in blog.published:
             if not self._wants_card(post, blog):
                 continue
@@ -271,7 +288,7 @@ class CardPlanner:
             missing = missing_characters(texts[group], coverage.__contains__)
             if missing:
                 weight = "bold" if group == "title" else "regular"
-                other = font_with(drawn_characters(texts[group]), weight)
+                other = self._fallback(drawn_characters(texts[group]), weight)
                 if other is not None:
                     self.fingerprints[str(other.path)] = other.identity
                     chosen[group] = other
@@ -287,6 +304,19 @@ class CardPlanner:
                 )
                 return None
         return CardFonts(chosen["title"], chosen["text"])
+
+    def _fallback(self, characters: set[str], weight: str) -> CardFont | None:
+        """A system font with all of `characters`: one found for an earlier post first, as
+        asking fontconfig is a process of its own (a blog in Japanese would start one a post,
+        on every build)."""
+        for known in self.fallbacks.setdefault(weight, []):
+            covered = covers(known)
+            if all(ord(character) in covered for character in characters):
+                return known
+        found = font_with(characters, weight)
+        if found is not None:
+            self.fallbacks[weight].append(found)
+        return found
 
     def _register(self, post: Post, job: CardJob, plan: CardPlan) -> None:
         key = card_key(job, self.fingerprints)

@@ -72,7 +72,9 @@ def author_view(
         small_avatar_srcset=small_srcset,
         links=tuple(AuthorLinkView(link.title, link.url) for link in author.links),
         website=author.url,
-        bio_html=render_reader_markdown(author.bio) if with_bio and author.bio else None,
+        bio_html=render_reader_markdown(author.bio, site_links=True)
+        if with_bio and author.bio
+        else None,
     )
 
 

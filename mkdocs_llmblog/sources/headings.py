@@ -25,8 +25,11 @@ def heading_text(source: str) -> str:
         return " ".join(source.split())
     _renderer.reset()
     # Rendered as the heading it is: alone, `1. *Intro*` would be a list, `> x` a quote. A
-    # last `#` (`C#`) is escaped, or it would close the heading.
-    kept = source[:-1] + "\\#" if source.endswith("#") else source
+    # last `#` (`C#`) is escaped, or it would close the heading; one the author escaped
+    # (`C\#`, an odd run of backslashes before it) is kept as it is.
+    backslashes = len(source[:-1]) - len(source[:-1].rstrip("\\"))
+    escaped = backslashes % 2 == 1
+    kept = source[:-1] + "\\#" if source.endswith("#") and not escaped else source
     rendered = _renderer.convert("# " + kept)
     text = LexborHTMLParser(rendered).text(deep=True, separator="", strip=False)
     # A heading of raw HTML alone (`# <b>x</b>` shows "x"); what renders to nothing keeps its

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from slugify import slugify
 
 from mkdocs_llmblog.sources.slugs import make_slug
+from mkdocs_llmblog.wordpress.redirects import redirect_segment
 
 AUTHOR_SLUG_MAX_LENGTH = 60
 """As the plugin's authors file reader makes an author's slug (`sources.authors`)."""
@@ -20,9 +21,10 @@ AUTHOR_SLUG_MAX_LENGTH = 60
 
 def old_author_nicename(login: str) -> str | None:
     """WordPress's URL-safe form of a login (`Jane Doe` -> `jane-doe`), or None for a login
-    with nothing URL-safe in it."""
+    with nothing URL-safe in it, or too long for a folder's name."""
     nicename = slugify(login, lowercase=True)
-    return nicename or None
+    # None where it cannot be a folder of a redirect (a login longer than a file name).
+    return redirect_segment(nicename) if nicename else None
 
 
 def author_redirects(

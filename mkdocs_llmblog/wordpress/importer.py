@@ -159,7 +159,6 @@ class ImportReport:
     media: MediaTally = field(default_factory=MediaTally)
     unconverted: list[tuple[str, str]] = field(default_factory=list)
     """(`file:line`, the shortcode or block left marked there)."""
-    """Posts with shortcodes or blocks left marked, and which."""
     notes: list[tuple[str, str]] = field(default_factory=list)
     """(post, problem) for what the author should look at."""
     redirects: dict[str, str] = field(default_factory=dict)
@@ -289,9 +288,11 @@ class _Importer:
         """Full names of the written posts' categories -> their WordPress nicename."""
         self.published_dates: list[dt.datetime] = []
         self.used_tags: dict[str, str] = {}
+        """Tags of the written posts, by their WordPress nicename."""
         self.redirect_kind: dict[str, str] = {}
         """The kind of each redirect (posts, pages, ...), by old address."""
-        """Tags of the written posts, by their WordPress nicename."""
+        self.post_addresses: set[str] = set()
+        """Where the blog publishes each imported post (`blog/2024/02/01/hello`)."""
         self.used_authors: dict[str, str] = {}
         """The written posts' authors: login -> display name."""
         self.attached: dict[str, list[Item]] = {}
@@ -499,14 +500,23 @@ class _Importer:
                 self._redirect(old_path, target, "authors")
 
     def drop_redirects_over_pages(self) -> None:
-        """No redirect where a page of the site is now: mkdocs-redirects would write over it."""
+        """No redirect where a page of the site is now: mkdocs-redirects would write over it.
+        The pages are the files of docs_dir, the imported posts at their new addresses, and the
+        pages the blog makes that redirects lead to (categories, tags, archives, authors)."""
         docs_dir = self.options.docs_dir
         sources = [
             path.relative_to(docs_dir).as_posix()
             for path in docs_dir.rglob("*.md")
             if not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
         ]
-        for old_path in redirects_over_pages(self.report.redirects, sources):
+        posts_dir = f"{self.options.blog_dir}/posts/"
+        sources += [
+            target
+            for target in self.report.redirects.values()
+            if target.endswith(".md") and not target.startswith(posts_dir)
+        ]
+        served = redirects_over_pages(self.report.redirects, sources, self.post_addresses)
+        for old_path in served:
             target = self.report.redirects.pop(old_path)
             self.report.redirect_kinds[self.redirect_kind[old_path]] -= 1
             self.report.notes.append(
@@ -686,6 +696,7 @@ class _Importer:
         ]
 
     def _add_redirect(self, post: _PlannedPost, label: str) -> None:
+        new_address = self._post_address(post)
         if not post.item.link:
             return
         link = shorten(post.item.link)
@@ -700,20 +711,23 @@ class _Importer:
                 (label, f"old address {link} cannot be redirected by a static site")
             )
             return
+        if new_address is not None and old_page_url(old_path) == new_address:
+            return  # Same address as before: a redirect would replace the post itself.
+        self._redirect(old_path, f"{self.options.blog_dir}/posts/{post.file_name}", "posts")
+
+    def _post_address(self, post: _PlannedPost) -> str | None:
+        """Where the blog publishes the post, noted in `post_addresses`; None for a pattern the
+        plugin will refuse when the site builds."""
         options = self.options
-        moment = post.date
         try:
             new_url = post_path(
-                options.post_url_format, moment, make_slug(post.slug, options.slug_max_length)
+                options.post_url_format, post.date, make_slug(post.slug, options.slug_max_length)
             )
         except (KeyError, IndexError, ValueError):
-            new_url = None  # A bad pattern is the plugin's to report when the site builds.
-        if (
-            new_url is not None
-            and old_page_url(old_path) == f"{options.blog_dir}/{new_url.strip('/')}"
-        ):
-            return  # Same address as before: a redirect would replace the post itself.
-        self._redirect(old_path, f"{options.blog_dir}/posts/{post.file_name}", "posts")
+            return None
+        address = f"{options.blog_dir}/{new_url.strip('/')}"
+        self.post_addresses.add(address)
+        return address
 
     def link_key(self, url: str) -> str | None:
         """What identifies a link to a post of the exported site, whatever its scheme."""

@@ -129,9 +129,15 @@ def unconverted_mark(code: str, kind: str) -> str:
     return f"<code>{html.escape(code)}</code> <em>(WordPress {kind}, {UNCONVERTED_NOTE})</em>"
 
 
-_MARK_IN_MARKDOWN_RE = re.compile(
-    r"(`+)\s?(?P<code>.+?)\s?\1 \*\(WordPress (?:shortcode|block), " + UNCONVERTED_NOTE + r"\)\*"
+_MARK_ENDS = [f" *(WordPress {kind}, {UNCONVERTED_NOTE})*" for kind in ("shortcode", "block")]
+_REVERSED_MARK_RE = re.compile(
+    "(?:"
+    + "|".join(re.escape(end[::-1]) for end in _MARK_ENDS)
+    + r")(?P<fence>`+)(?!`)(?P<code>.+?)(?<!`)(?P=fence)(?!`)"
 )
+"""A mark of `unconverted_mark` in Markdown, read backwards from its note: the code span is the
+one right before the note, and each note is read once (forwards, a lazy match from every
+backtick made a line of many code spans take quadratic time, and took them all as one)."""
 
 
 def unconverted_lines(markdown: str) -> list[tuple[int, str]]:
@@ -140,8 +146,16 @@ def unconverted_lines(markdown: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for number, line in enumerate(markdown.splitlines(), start=1):
         if UNCONVERTED_NOTE in line:
-            found += [(number, mark["code"]) for mark in _MARK_IN_MARKDOWN_RE.finditer(line)]
+            marks = [mark["code"][::-1] for mark in _REVERSED_MARK_RE.finditer(line[::-1])]
+            found += [(number, _code_span_text(code)) for code in reversed(marks)]
     return found
+
+
+def _code_span_text(code: str) -> str:
+    """A code span's text: one space each side is padding (`` `` [a`b] `` ``), as in CommonMark."""
+    if len(code) > 2 and code.startswith(" ") and code.endswith(" ") and code.strip():
+        return code[1:-1]
+    return code
 
 
 def mark_more(body: str) -> str:

@@ -86,7 +86,8 @@ def plan_pages(items: Iterable[Item], reserved: Mapping[str, str]) -> PagePlan:
             parent = parents[parent.item.post_id]
         folder = parent.stem if parent else ""
         title = post_title(item)
-        used = used_by_folder.setdefault(folder, set(INDEX_NAMES))
+        # At the top, `index` is the home page's address: `reserved` leaves such a page out.
+        used = used_by_folder.setdefault(folder, set(INDEX_NAMES if folder else {"readme"}))
         slug = unique_slug(slug_source(item, title), used)
         path = f"{folder}/{slug}.md" if folder else f"{slug}.md"
         taken_by = reserved.get(path.removesuffix(".md"))

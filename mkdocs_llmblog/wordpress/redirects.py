@@ -12,6 +12,9 @@ INLINE_LIMIT = 30
 """Above this many redirects, the printed `mkdocs.yml` snippet refers to the file instead."""
 _PAGE_SUFFIXES = (".html", ".htm", ".php")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MAX_SEGMENT_BYTES = 250
+"""The longest folder or file name a redirect is written at, in UTF-8: file systems take 255
+bytes, and mkdocs-redirects may add `.html`. A longer one would stop the site's build."""
 
 
 def has_control_characters(permalink: str) -> bool:
@@ -31,9 +34,13 @@ def redirect_segment(nicename: str) -> str | None:
     segment = unquote(nicename)
     if segment.strip() in ("", ".", "..") or "/" in segment or "\\" in segment:
         return None
-    if _CONTROL_RE.search(segment) or segment != segment.strip():
+    if _CONTROL_RE.search(segment) or segment != segment.strip() or _too_long(segment):
         return None
     return segment
+
+
+def _too_long(segment: str) -> bool:
+    return len(segment.encode("utf-8", "surrogatepass")) > MAX_SEGMENT_BYTES
 
 
 def old_page_path(permalink: str, home_url: str) -> str | None:
@@ -42,8 +49,8 @@ def old_page_path(permalink: str, home_url: str) -> str | None:
     `https://example.com/2023/05/hello-world/` becomes `2023/05/hello-world/index.md`, whose
     page MkDocs writes at `2023/05/hello-world/index.html` with either `use_directory_urls`.
     The path of `home_url` (a blog served under `/blog/`) is dropped: the MkDocs site is
-    expected where WordPress was. A plain permalink (`/?p=123`) cannot be redirected by a
-    static site: None.
+    expected where WordPress was. A plain permalink (`/?p=123`), or one with a name longer than
+    a file system takes, cannot be redirected by a static site: None.
     """
     parts = urlsplit(permalink)
     if parts.query or not parts.path.strip("/"):
@@ -55,7 +62,7 @@ def old_page_path(permalink: str, home_url: str) -> str | None:
     segments = [segment for segment in path.split("/") if segment]
     if _CONTROL_RE.search(path) or not segments:
         return None
-    if any(segment in (".", "..") or "\\" in segment for segment in segments):
+    if any(segment in (".", "..") or "\\" in segment or _too_long(segment) for segment in segments):
         return None
     last = segments[-1]
     if last.lower().endswith(_PAGE_SUFFIXES):
@@ -79,10 +86,13 @@ def page_url(source: str) -> str:
     return stem
 
 
-def redirects_over_pages(redirect_map: Mapping[str, str], page_sources: Iterable[str]) -> list[str]:
-    """The old addresses of `redirect_map` where a page of the site is served now: a redirect
-    written there by mkdocs-redirects would replace the page."""
-    served = {page_url(source) for source in page_sources}
+def redirects_over_pages(
+    redirect_map: Mapping[str, str], page_sources: Iterable[str], page_urls: Iterable[str] = ()
+) -> list[str]:
+    """The old addresses of `redirect_map` where a page of the site is served now (from one of
+    `page_sources`, or at one of `page_urls`): a redirect written there by mkdocs-redirects
+    would replace the page."""
+    served = {page_url(source) for source in page_sources} | set(page_urls)
     return [old for old in redirect_map if old_page_url(old) in served]
 
 

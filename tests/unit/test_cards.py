@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
@@ -288,6 +289,24 @@ def test_a_font_edit_changes_the_key() -> None:
 
 
 # Fonts
+
+
+def test_a_font_file_replaced_in_place_is_read_again(tmp_path: Path) -> None:
+    from mkdocs_llmblog.cards.fonts import covered_characters
+
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    font = tmp_path / "font.ttf"
+    font.write_bytes((dejavu / "DejaVuSans.ttf").read_bytes())
+    assert ord("Ж") in covered_characters(str(font))
+    # The same path, another font (Pillow's own has Latin letters only), as `mkdocs serve` sees
+    # it when a site swaps its font.
+    from PIL import ImageFont
+
+    font.write_bytes(ImageFont.load_default(size=12).font_bytes)  # type: ignore[union-attr]
+    os.utime(font, ns=(1_000_000_000, 1_000_000_000))
+    covered = covered_characters(str(font))
+    assert ord("A") in covered
+    assert ord("Ж") not in covered
 
 
 def test_a_font_file_that_is_not_a_font_is_refused(tmp_path: Path) -> None:

@@ -406,6 +406,8 @@ def test_category_depth_is_bounded() -> None:
         ("<!-- only a comment -->", "<!-- only a comment -->"),
         ("  many   spaces  ", "many spaces"),
         ("C++ & C#", "C++ & C#"),
+        ("Learning C\\#", "Learning C#"),
+        ("A backslash\\\\#", "A backslash\\#"),
         ("1. `git` in ten steps", "1. git in ten steps"),
         ("2024. The *year*", "2024. The year"),
         ("- *dash* first", "- dash first"),

@@ -33,6 +33,9 @@ from mkdocs_llmblog.wordpress.wxr import CategoryDefinition
         ("a%5Cb", None),
         ("a%00b", None),
         ("tab%09", None),
+        ("a" * 250, "a" * 250),
+        ("a" * 251, None),
+        ("%e6%97%a5" * 84, None),  # 252 bytes decoded
     ],
 )
 def test_redirect_segment(nicename: str, segment: str | None) -> None:

@@ -12,7 +12,7 @@ import yaml
 from mkdocs_llmblog.cli import main
 from mkdocs_llmblog.sources.frontmatter import split_front_matter
 from tests import imagefiles
-from tests.sitebuilder import write_project
+from tests.sitebuilder import BuiltSite, build_site, write_project
 
 WXR_DIR = Path(__file__).resolve().parent
 BLOG_XML = WXR_DIR / "blog.xml"
@@ -76,6 +76,17 @@ def read_post(path: Path) -> ImportedPost:
 
 def read_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def build_imported_site(root: Path, redirects: dict[str, str]) -> BuiltSite:
+    """Build the site `new_site` made and an import filled, strictly, serving `redirects` with
+    mkdocs-redirects."""
+    config = {
+        "site_url": "https://example.com/",
+        "theme": "mkdocs",
+        "plugins": ["llmblog", {"redirects": {"redirect_maps": redirects}}],
+    }
+    return build_site(root, config, {}, strict=True)
 
 
 def wxr_item(
